@@ -1,0 +1,541 @@
+"""Read ``content/`` into a :class:`~courses.domain.Course`, collecting every error.
+
+The steps for each file: read bytes → UTF-8 → (split front matter) → YAML
+with positions → check ``schema_version`` → validate against the pydantic
+schema → build frozen domain objects, rendering Markdown once. Nothing stops
+at the first problem: each one becomes a :class:`ContentError` naming the file
+and line, and loading goes on so an author sees them all in one run.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+from types import MappingProxyType
+
+import yaml
+from pydantic import BaseModel, ValidationError
+
+from . import domain, schemas
+from .errors import ContentError
+from .markdown import Rendered, render_markdown
+from .yamlpos import LineDict, line_of, load_positioned, yaml_error_line
+
+SLUG = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
+FRONT_MATTER_FENCE = re.compile(r"^(?:---|\.\.\.)[ \t]*$")
+TEACHER_NOTES = "teacher.md"
+
+
+@dataclass
+class LoadResult:
+    course: domain.Course | None
+    errors: list[ContentError] = field(default_factory=list)
+
+    @property
+    def ok(self) -> bool:
+        return not self.errors
+
+
+@dataclass
+class _Parsed:
+    """A validated file: its schema model and the positioned data, for lines."""
+
+    model: BaseModel
+    data: LineDict
+    digest: str
+
+    def line(self, *loc) -> int:
+        return line_of(self.data, loc)
+
+
+def _where(loc: tuple) -> str:
+    text = ""
+    for part in loc:
+        text += f"[{part}]" if isinstance(part, int) else (f".{part}" if text else str(part))
+    return text
+
+
+class _Reader:
+    def __init__(self, root: Path):
+        self.root = root
+        self.errors: list[ContentError] = []
+
+    def display(self, path: Path) -> str:
+        try:
+            return path.relative_to(self.root.parent).as_posix()
+        except ValueError:
+            return path.as_posix()
+
+    def error(self, path: Path, line: int, where: str, message: str, code: str) -> None:
+        self.errors.append(ContentError(self.display(path), line, where, message, code))
+
+    # --- files --------------------------------------------------------------------------
+
+    def read_text(self, path: Path) -> tuple[str, str] | None:
+        """The file's text and a short hash of its bytes, or None after reporting why not."""
+        try:
+            raw = path.read_bytes()
+        except OSError as exc:
+            self.error(path, 0, "", f"cannot read the file: {exc.strerror}", "content.E011")
+            return None
+        digest = hashlib.sha256(raw).hexdigest()[:16]
+        try:
+            text = raw.decode("utf-8")
+        except UnicodeDecodeError as exc:
+            line = raw[: exc.start].count(b"\n") + 1
+            self.error(path, line, "", f"not UTF-8: byte 0x{raw[exc.start]:02x} cannot be read", "content.E003")
+            return None
+        text = text.removeprefix("\ufeff")
+        if not text.strip():
+            self.error(path, 1, "", "the file is empty", "content.E004")
+            return None
+        return text, digest
+
+    def parse(
+        self, path: Path, text: str, digest: str, schema: type[BaseModel], *, line_offset: int = 0
+    ) -> _Parsed | None:
+        front_matter = line_offset > 0
+        try:
+            document = load_positioned(text, line_offset=line_offset)
+        except yaml.YAMLError as exc:
+            problem = getattr(exc, "problem", None) or str(exc).splitlines()[0]
+            self.error(
+                path, yaml_error_line(exc, line_offset=line_offset), "", f"YAML syntax: {problem}", "content.E001"
+            )
+            return None
+        for duplicate in document.duplicates:
+            self.error(
+                path,
+                duplicate.line,
+                str(duplicate.key),
+                f"duplicate key '{duplicate.key}' (first at line {duplicate.first_line})",
+                "content.E002",
+            )
+        data = document.data
+        if not isinstance(data, LineDict):
+            if front_matter:
+                self.error(path, 2, "", "front matter must be a mapping of keys to values", "content.E005")
+            else:
+                self.error(path, 1, "", "expected a mapping of keys to values", "content.E008")
+            return None
+        version = data.get("schema_version")
+        if "schema_version" not in data:
+            self.error(path, data.line, "", "missing schema_version (this Pause reads version 1)", "content.E009")
+            return None
+        if type(version) is not int or version != schemas.SCHEMA_VERSION:
+            self.error(
+                path,
+                data.key_lines["schema_version"],
+                "schema_version",
+                f"version {version!r} is not supported (this Pause reads version {schemas.SCHEMA_VERSION})",
+                "content.E009",
+            )
+            return None
+        try:
+            model = schema.model_validate(data)
+        except ValidationError as exc:
+            for problem in exc.errors(include_url=False):
+                self._report_validation(path, data, problem)
+            return None
+        except RecursionError:
+            self.error(path, data.line, "", "the data refers to itself (YAML alias loop)", "content.E008")
+            return None
+        return _Parsed(model=model, data=data, digest=digest)
+
+    def _report_validation(self, path: Path, data: LineDict, problem: dict) -> None:
+        loc = tuple(problem["loc"])
+        kind = problem["type"]
+        line = line_of(data, loc)
+        if kind == "missing":
+            self.error(path, line, _where(loc[:-1]), f"missing required key '{loc[-1]}'", "content.E006")
+        elif kind == "extra_forbidden":
+            self.error(path, line, _where(loc[:-1]), f"unknown key '{loc[-1]}'", "content.E007")
+        elif kind.startswith("content.E"):
+            self.error(path, line, _where(loc), problem["msg"], kind)
+        else:
+            value = problem.get("input")
+            shown = f" (got {value!r})" if isinstance(value, (bool, int, float, str)) or value is None else ""
+            self.error(path, line, _where(loc), f"{problem['msg']}{shown}", "content.E008")
+
+    def read_yaml(self, path: Path, schema: type[BaseModel]) -> _Parsed | None:
+        read = self.read_text(path)
+        return self.parse(path, *read, schema) if read else None
+
+    def read_markdown(self, path: Path, schema: type[BaseModel]) -> tuple[_Parsed, str, int] | None:
+        """Front matter (validated) and the Markdown body with the line it starts on."""
+        read = self.read_text(path)
+        if not read:
+            return None
+        text, digest = read
+        lines = text.split("\n")
+        if not FRONT_MATTER_FENCE.match(lines[0]) or lines[0].startswith("..."):
+            self.error(path, 1, "", "must start with front matter between two '---' lines", "content.E005")
+            return None
+        end = next((i for i in range(1, len(lines)) if FRONT_MATTER_FENCE.match(lines[i])), None)
+        if end is None:
+            self.error(path, 1, "", "front matter is not closed by a '---' line", "content.E005")
+            return None
+        front = "\n".join(lines[1:end])
+        if not front.strip():
+            self.error(path, 1, "", "front matter is empty", "content.E005")
+            return None
+        parsed = self.parse(path, front, digest, schema, line_offset=1)
+        if parsed is None:
+            return None
+        return parsed, "\n".join(lines[end + 1 :]), end + 2
+
+    def render(self, path: Path, body: str, body_line: int) -> Rendered:
+        rendered = render_markdown(body)
+        for url in rendered.rejected_urls:
+            offset = next((i for i, text in enumerate(body.split("\n")) if url in text), 0)
+            self.error(
+                path,
+                body_line + offset,
+                "",
+                f"link or image '{url}' is not allowed (links: https, mailto or a site path; images: /static/ only)",
+                "content.E018",
+            )
+        return rendered
+
+
+def _sources(items: list[schemas.Source]) -> tuple[domain.Source, ...]:
+    return tuple(domain.Source(title=s.title, url=s.url, publisher=s.publisher, as_of=s.as_of) for s in items)
+
+
+def _markdown_files(folder: Path) -> list[Path]:
+    return sorted(p for p in folder.glob("*.md") if p.is_file()) if folder.is_dir() else []
+
+
+class CourseLoader:
+    def __init__(self, root: Path):
+        self.root = Path(root)
+        self.reader = _Reader(self.root)
+
+    def load(self) -> LoadResult:
+        course_path = self.root / "course.yaml"
+        if not course_path.is_file():
+            self.reader.error(course_path, 0, "", "course.yaml is missing", "content.E011")
+            return LoadResult(course=None, errors=sorted(self.reader.errors))
+        parsed = self.reader.read_yaml(course_path, schemas.CourseFile)
+        if parsed is None:
+            return LoadResult(course=None, errors=sorted(self.reader.errors))
+        course_file: schemas.CourseFile = parsed.model
+        regions = self._regions(course_path, parsed)
+        guides = self._guides(course_file)
+        # A broken guide is reported once, in its own file, not again by every module naming it.
+        guide_ids = {path.stem for path in _markdown_files(self.root / "guides")}
+        modules = self._modules(course_path, parsed, guide_ids)
+        course = domain.Course(
+            title=course_file.title,
+            tagline=course_file.tagline,
+            age_bands=tuple(domain.AgeBand(b.id, b.label, b.min, b.max) for b in course_file.age_bands),
+            modules=tuple(modules),
+            regions=tuple(regions.values()),
+            guides=tuple(guides),
+            law_cards=MappingProxyType(self._law_cards(regions)),
+            help_directories=MappingProxyType(self._help_directories(regions)),
+        )
+        return LoadResult(course=course, errors=sorted(self.reader.errors))
+
+    # --- course.yaml ----------------------------------------------------------------------
+
+    def _regions(self, path: Path, parsed: _Parsed) -> dict[str, domain.Region]:
+        regions: dict[str, domain.Region] = {}
+        for index, region in enumerate(parsed.model.regions):
+            if region.id in regions:
+                line = parsed.line("regions", index)
+                self.reader.error(path, line, f"regions[{index}]", f"duplicate region '{region.id}'", "content.E013")
+            regions.setdefault(region.id, domain.Region(region.id, region.name))
+        for index, band in enumerate(parsed.model.age_bands):
+            if band.min > band.max:
+                line = parsed.line("age_bands", index)
+                self.reader.error(path, line, f"age_bands[{index}]", "min is above max", "content.E008")
+        return regions
+
+    # --- modules --------------------------------------------------------------------------
+
+    def _modules(self, course_path: Path, parsed: _Parsed, guide_ids: set[str]) -> list[domain.Module]:
+        modules_dir = self.root / "modules"
+        listed: list[str] = []
+        modules = []
+        for index, module_id in enumerate(parsed.model.modules):
+            line = parsed.line("modules", index)
+            if module_id in listed:
+                self.reader.error(
+                    course_path, line, f"modules[{index}]", f"module '{module_id}' is listed twice", "content.E013"
+                )
+                continue
+            listed.append(module_id)
+            folder = modules_dir / module_id
+            if not (folder / "module.yaml").is_file():
+                self.reader.error(
+                    course_path, line, f"modules[{index}]", f"no module.yaml in modules/{module_id}/", "content.E011"
+                )
+                continue
+            module = self._module(folder, len(modules) + 1, guide_ids)
+            if module is not None:
+                modules.append(module)
+        if modules_dir.is_dir():
+            for folder in sorted(p for p in modules_dir.iterdir() if p.is_dir()):
+                if folder.name not in listed:
+                    self.reader.error(
+                        course_path,
+                        parsed.line("modules"),
+                        "modules",
+                        f"module folder 'modules/{folder.name}/' is not listed",
+                        "content.E012",
+                    )
+        return modules
+
+    def _module(self, folder: Path, number: int, guide_ids: set[str]) -> domain.Module | None:
+        path = folder / "module.yaml"
+        parsed = self.reader.read_yaml(path, schemas.ModuleFile)
+        if parsed is None:
+            return None
+        spec: schemas.ModuleFile = parsed.model
+        if spec.id != folder.name:
+            self.reader.error(
+                path, parsed.line("id"), "id", f"id '{spec.id}' must match its folder '{folder.name}'", "content.E017"
+            )
+        if spec.parent_guide and spec.parent_guide not in guide_ids:
+            self.reader.error(
+                path,
+                parsed.line("parent_guide"),
+                "parent_guide",
+                f"no guide 'guides/{spec.parent_guide}.md'",
+                "content.E010",
+            )
+        quiz_path = None
+        if spec.quiz:
+            quiz_path = folder / spec.quiz
+            if not quiz_path.is_file():
+                self.reader.error(path, parsed.line("quiz"), "quiz", f"'{spec.quiz}' is missing", "content.E011")
+                quiz_path = None
+
+        lessons: list[domain.Lesson] = []
+        seen: set[str] = set()
+        for index, lesson_id in enumerate(spec.lessons):
+            line = parsed.line("lessons", index)
+            if lesson_id in seen:
+                self.reader.error(
+                    path, line, f"lessons[{index}]", f"lesson '{lesson_id}' is listed twice", "content.E013"
+                )
+                continue
+            seen.add(lesson_id)
+            lesson_path = folder / f"{lesson_id}.md"
+            if not lesson_path.is_file():
+                self.reader.error(
+                    path, line, f"lessons[{index}]", f"lesson file '{lesson_id}.md' is missing", "content.E011"
+                )
+                continue
+            lesson = self._lesson(lesson_path, spec.id, len(lessons) + 1)
+            if lesson is not None:
+                lessons.append(lesson)
+        for extra in _markdown_files(folder):
+            if extra.name != TEACHER_NOTES and extra.stem not in seen:
+                self.reader.error(
+                    path, parsed.line("lessons"), "lessons", f"lesson file '{extra.name}' is not listed", "content.E012"
+                )
+
+        teacher_notes = None
+        notes_path = folder / TEACHER_NOTES
+        if notes_path.is_file():
+            teacher_notes = self._teacher_notes(notes_path)
+        else:
+            self.reader.error(
+                path, 1, "", f"'{TEACHER_NOTES}' is missing (every module has teacher notes)", "content.E011"
+            )
+
+        digest = hashlib.sha256(
+            "".join([parsed.digest, *(lesson.content_hash for lesson in lessons)]).encode()
+        ).hexdigest()[:16]
+        return domain.Module(
+            id=spec.id,
+            number=number,
+            title=spec.title,
+            summary=spec.summary,
+            age_min=spec.age_min,
+            objectives=tuple(spec.objectives),
+            standards=tuple(spec.standards),
+            lessons=tuple(lessons),
+            content_note=spec.content_note,
+            parent_guide_id=spec.parent_guide,
+            quiz_path=quiz_path,
+            sources=_sources(spec.sources),
+            reviewed=spec.reviewed,
+            teacher_notes=teacher_notes,
+            content_hash=digest,
+        )
+
+    def _lesson(self, path: Path, module_id: str, number: int) -> domain.Lesson | None:
+        if not SLUG.match(path.stem):
+            self.reader.error(path, 0, "", "a lesson file name must be a lowercase slug", "content.E017")
+            return None
+        read = self.reader.read_markdown(path, schemas.LessonFrontMatter)
+        if read is None:
+            return None
+        parsed, body, body_line = read
+        front: schemas.LessonFrontMatter = parsed.model
+        rendered = self.reader.render(path, body, body_line)
+        return domain.Lesson(
+            module_id=module_id,
+            id=path.stem,
+            number=number,
+            title=front.title,
+            minutes=front.minutes,
+            objectives=tuple(front.objectives),
+            content_note=front.content_note,
+            html=rendered.html,
+            headings=rendered.headings,
+            word_count=rendered.word_count,
+            content_hash=parsed.digest,
+        )
+
+    def _teacher_notes(self, path: Path) -> domain.TeacherNotes | None:
+        read = self.reader.read_markdown(path, schemas.TeacherNotesFrontMatter)
+        if read is None:
+            return None
+        parsed, body, body_line = read
+        rendered = self.reader.render(path, body, body_line)
+        return domain.TeacherNotes(
+            title=parsed.model.title, minutes=parsed.model.minutes, html=rendered.html, headings=rendered.headings
+        )
+
+    # --- guides, law, help ----------------------------------------------------------------
+
+    def _guides(self, course_file: schemas.CourseFile) -> list[domain.Guide]:
+        guides = []
+        for path in _markdown_files(self.root / "guides"):
+            if not SLUG.match(path.stem):
+                self.reader.error(path, 0, "", "a guide file name must be a lowercase slug", "content.E017")
+                continue
+            read = self.reader.read_markdown(path, schemas.GuideFrontMatter)
+            if read is None:
+                continue
+            parsed, body, body_line = read
+            front: schemas.GuideFrontMatter = parsed.model
+            for index, module_id in enumerate(front.modules):
+                if module_id not in course_file.modules:
+                    line = parsed.line("modules", index)
+                    self.reader.error(path, line, f"modules[{index}]", f"unknown module '{module_id}'", "content.E010")
+            rendered = self.reader.render(path, body, body_line)
+            guides.append(
+                domain.Guide(
+                    id=path.stem,
+                    title=front.title,
+                    audience=front.audience,
+                    summary=front.summary,
+                    module_ids=tuple(front.modules),
+                    content_note=front.content_note,
+                    reviewed=front.reviewed,
+                    sources=_sources(front.sources),
+                    html=rendered.html,
+                    headings=rendered.headings,
+                    word_count=rendered.word_count,
+                )
+            )
+        return sorted(guides, key=lambda guide: guide.title.lower())
+
+    def _region_file(self, path: Path, parsed: _Parsed, regions: dict[str, domain.Region]) -> domain.Region | None:
+        region_id = parsed.model.region
+        if region_id != path.stem:
+            self.reader.error(
+                path,
+                parsed.line("region"),
+                "region",
+                f"region '{region_id}' must match the file name '{path.stem}'",
+                "content.E017",
+            )
+            return None
+        if region_id not in regions:
+            self.reader.error(
+                path,
+                parsed.line("region"),
+                "region",
+                f"region '{region_id}' is not listed in course.yaml",
+                "content.E010",
+            )
+            return None
+        return regions[region_id]
+
+    def _yaml_files(self, folder: str) -> list[Path]:
+        directory = self.root / folder
+        return sorted(p for p in directory.glob("*.yaml") if p.is_file()) if directory.is_dir() else []
+
+    def _law_cards(self, regions: dict[str, domain.Region]) -> dict[str, domain.LawCard]:
+        cards = {}
+        for path in self._yaml_files("law"):
+            parsed = self.reader.read_yaml(path, schemas.LawCardFile)
+            if parsed is None:
+                continue
+            region = self._region_file(path, parsed, regions)
+            if region is None:
+                continue
+            spec: schemas.LawCardFile = parsed.model
+            entries = []
+            for index, entry in enumerate(spec.entries):
+                line = parsed.line("entries", index, "text")
+                entries.append(
+                    domain.LawEntry(
+                        topic=entry.topic,
+                        heading=entry.heading,
+                        html=self.reader.render(path, entry.text, line).html,
+                        sources=_sources(entry.sources),
+                    )
+                )
+            cards[region.id] = domain.LawCard(
+                region=region,
+                title=spec.title,
+                summary_html=self.reader.render(path, spec.summary, parsed.line("summary")).html,
+                reviewed=spec.reviewed,
+                entries=tuple(entries),
+            )
+        return cards
+
+    def _help_directories(self, regions: dict[str, domain.Region]) -> dict[str, domain.HelpDirectory]:
+        directories = {}
+        for path in self._yaml_files("help"):
+            parsed = self.reader.read_yaml(path, schemas.HelpDirectoryFile)
+            if parsed is None:
+                continue
+            region = self._region_file(path, parsed, regions)
+            if region is None:
+                continue
+            spec: schemas.HelpDirectoryFile = parsed.model
+            services = []
+            seen: set[str] = set()
+            for index, service in enumerate(spec.services):
+                if service.id in seen:
+                    line = parsed.line("services", index, "id")
+                    self.reader.error(
+                        path, line, f"services[{index}].id", f"duplicate service '{service.id}'", "content.E013"
+                    )
+                    continue
+                seen.add(service.id)
+                services.append(
+                    domain.HelpService(
+                        id=service.id,
+                        name=service.name,
+                        run_by=service.run_by,
+                        image_age=service.image_age,
+                        for_whom=service.for_whom,
+                        what=service.what,
+                        how=service.how,
+                        stays_on_device=service.stays_on_device,
+                        url=service.url,
+                        phone=service.phone,
+                        text_message=service.text_message,
+                        urgent=service.urgent,
+                        sources=_sources(service.sources),
+                    )
+                )
+            directories[region.id] = domain.HelpDirectory(
+                region=region, emergency_number=spec.emergency_number, services=tuple(services)
+            )
+        return directories
+
+
+def load_course(root: Path | str) -> LoadResult:
+    return CourseLoader(Path(root)).load()

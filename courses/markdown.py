@@ -1,0 +1,137 @@
+"""Markdown to sanitised HTML: the one place course text becomes markup.
+
+Content is reviewed like code, but it is still sanitised against an allowlist:
+a slip in a pull request must never put a script, a style, an event handler,
+a frame or a third-party request on a page read by children. Rendering happens
+once, at load; no request renders Markdown.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from html.parser import HTMLParser
+
+import markdown
+import nh3
+
+EXTENSIONS = [
+    "toc",
+    "tables",
+    "admonition",
+    "footnotes",
+    "attr_list",
+    "sane_lists",
+    "pymdownx.details",
+    "pymdownx.superfences",
+    "pymdownx.tilde",
+]
+EXTENSION_CONFIGS = {
+    # Lessons start at h2: the page supplies the h1.
+    "toc": {"toc_depth": "2-3"},
+    "footnotes": {"BACKLINK_TITLE": "Back to the text"},
+}
+
+ALLOWED_TAGS = {
+    "a", "abbr", "b", "blockquote", "br", "caption", "code", "dd", "del", "details", "div", "dl", "dt",
+    "em", "figcaption", "figure", "h2", "h3", "h4", "h5", "h6", "hr", "i", "img", "ins", "kbd", "li",
+    "mark", "ol", "p", "pre", "s", "small", "span", "strong", "sub", "summary", "sup", "table", "tbody",
+    "td", "tfoot", "th", "thead", "tr", "ul",
+}  # fmt: skip
+ALLOWED_ATTRIBUTES = {
+    "*": {"id", "class", "title", "lang", "role"},
+    "a": {"href"},
+    "img": {"src", "alt", "width", "height"},
+    "ol": {"start"},
+    "td": {"colspan", "rowspan"},
+    "th": {"colspan", "rowspan", "scope"},
+    "details": {"open"},
+}
+ALLOWED_SCHEMES = {"https", "mailto"}
+# Tags removed with everything inside them, so no script text is left on the page.
+DROPPED_WITH_CONTENT = {"script", "style", "iframe", "object", "embed", "noscript", "template", "svg", "math"}
+
+_SCHEME = re.compile(r"^([a-zA-Z][a-zA-Z0-9+.-]*):")
+
+
+def is_allowed_url(url: str, *, for_image: bool = False) -> bool:
+    """https, mailto and paths on this site; images only from this site's static files."""
+    url = url.strip()
+    if for_image:
+        return url.startswith("/static/") and not url.startswith("//")
+    if url.startswith(("//", "\\", "/\\")):
+        return False
+    scheme = _SCHEME.match(url)
+    if scheme:
+        return scheme.group(1).lower() in ALLOWED_SCHEMES
+    return url.startswith(("/", "#")) or ":" not in url.split("/", 1)[0]
+
+
+def _filter_attribute(tag: str, attribute: str, value: str) -> str | None:
+    if attribute == "href" and not is_allowed_url(value):
+        return None
+    if attribute == "src" and not is_allowed_url(value, for_image=True):
+        return None
+    return value
+
+
+def sanitize(html: str) -> str:
+    return nh3.clean(
+        html,
+        tags=ALLOWED_TAGS,
+        clean_content_tags=DROPPED_WITH_CONTENT,
+        attributes=ALLOWED_ATTRIBUTES,
+        attribute_filter=_filter_attribute,
+        url_schemes=ALLOWED_SCHEMES,
+        link_rel="noopener noreferrer",
+        strip_comments=True,
+    )
+
+
+@dataclass(frozen=True, slots=True)
+class Heading:
+    id: str
+    text: str
+    level: int
+
+
+@dataclass(frozen=True, slots=True)
+class Rendered:
+    html: str
+    headings: tuple[Heading, ...]
+    rejected_urls: tuple[str, ...]  # links or images the sanitiser removed, for the author to fix
+    word_count: int
+
+
+class _UrlCollector(HTMLParser):
+    def __init__(self):
+        super().__init__(convert_charrefs=True)
+        self.rejected: list[str] = []
+
+    def handle_starttag(self, tag, attrs):
+        for name, value in attrs:
+            if name in ("href", "src") and value is not None and not is_allowed_url(value, for_image=name == "src"):
+                self.rejected.append(value)
+
+
+def _flatten(tokens: list[dict]) -> list[Heading]:
+    headings = []
+    for token in tokens:
+        headings.append(Heading(id=token["id"], text=token["name"], level=token["level"]))
+        headings.extend(_flatten(token.get("children", [])))
+    return headings
+
+
+def render_markdown(text: str) -> Rendered:
+    md = markdown.Markdown(extensions=EXTENSIONS, extension_configs=EXTENSION_CONFIGS, output_format="html")
+    raw_html = md.convert(text)
+    collector = _UrlCollector()
+    collector.feed(raw_html)
+    collector.close()
+    words = len(re.findall(r"\b\w[\w'’-]*\b", nh3.clean(raw_html, tags=set())))
+    return Rendered(
+        html=sanitize(raw_html),
+        headings=tuple(_flatten(getattr(md, "toc_tokens", []))),
+        rejected_urls=tuple(collector.rejected),
+        word_count=words,
+    )

@@ -1,0 +1,43 @@
+"""The loaded course, once per process.
+
+Every page reads the course from here. It is loaded on first use (the system
+check triggers that at start-up) and kept for the life of the process; in
+DEBUG the dev server restarts when a content file changes (see signals.py).
+"""
+
+from __future__ import annotations
+
+import threading
+
+from django.conf import settings
+
+from .domain import Course
+from .errors import ContentErrors
+from .loader import LoadResult, load_course
+
+_lock = threading.Lock()
+_result: LoadResult | None = None
+
+
+def get_load_result() -> LoadResult:
+    global _result
+    if _result is None:
+        with _lock:
+            if _result is None:
+                _result = load_course(settings.PAUSE_CONTENT_DIR)
+    return _result
+
+
+def get_course() -> Course:
+    """The course; raises ContentErrors when content/course.yaml itself cannot be read."""
+    result = get_load_result()
+    if result.course is None:
+        raise ContentErrors(result.errors)
+    return result.course
+
+
+def reset() -> None:
+    """Forget the loaded course (tests that point PAUSE_CONTENT_DIR elsewhere)."""
+    global _result
+    with _lock:
+        _result = None

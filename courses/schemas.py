@@ -1,0 +1,226 @@
+"""The shape of every content file, as pydantic models.
+
+These models are the single definition of the formats: the loader validates
+against them and ``manage.py content_schema`` writes them out as JSON Schema
+into ``content/schema/`` so an editor can check YAML as an author types.
+
+They are strict on purpose. YAML turns ``no`` into ``False`` and ``2024-01-01``
+into a date; a strict model refuses a boolean where text is expected instead of
+quietly printing "False" in a lesson. Unknown keys are errors, so a typo in a
+key name never silently drops a field.
+
+A validator that needs its own stable error code raises
+``PydanticCustomError("content.Ennn", message)``; the loader turns that type
+into the error's code.
+"""
+
+from __future__ import annotations
+
+import datetime
+from typing import Annotated, Literal
+
+from pydantic import (
+    AfterValidator,
+    BaseModel,
+    BeforeValidator,
+    ConfigDict,
+    Field,
+    StringConstraints,
+    field_validator,
+    model_validator,
+)
+from pydantic_core import PydanticCustomError
+
+SCHEMA_VERSION = 1
+
+Slug = Annotated[str, StringConstraints(pattern=r"^[a-z0-9]+(?:-[a-z0-9]+)*$", max_length=60)]
+Text = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1)]
+HttpsUrl = Annotated[str, StringConstraints(pattern=r"^https://[^\s<>\"']+$", max_length=500)]
+# Dates are written unquoted by most authors (YAML makes them dates) and quoted by some.
+LaxDate = Annotated[datetime.date, Field(strict=False)]
+
+# Lesson ids that would collide with the module's own pages.
+RESERVED_LESSON_IDS = frozenset({"quiz", "teacher-notes", "teacher", "module", "progress"})
+
+
+def _not_reserved(lesson_id: str) -> str:
+    if lesson_id in RESERVED_LESSON_IDS:
+        raise PydanticCustomError("content.E016", "lesson id '{id}' is reserved for a module page", {"id": lesson_id})
+    return lesson_id
+
+
+LessonId = Annotated[Slug, AfterValidator(_not_reserved)]
+# A source's date is often unquoted (YAML makes it a date) and sometimes words ("2023–2026").
+AsOf = Annotated[Text | None, BeforeValidator(lambda v: v.isoformat() if isinstance(v, datetime.date) else v)]
+
+
+class Strict(BaseModel):
+    model_config = ConfigDict(extra="forbid", strict=True, frozen=True)
+
+
+class Versioned(Strict):
+    schema_version: Literal[1] = Field(description="Version of this file's format. Only 1 exists.")
+
+
+class Source(Strict):
+    """Where a fact comes from, as the fact brief gives it."""
+
+    title: Text
+    url: HttpsUrl | None = None
+    publisher: Text | None = None
+    as_of: AsOf = Field(default=None, description="The date the source shows, as a date or words.")
+
+
+def _require_sources(sources: list[Source]) -> list[Source]:
+    if not sources:
+        raise PydanticCustomError("content.E014", "needs at least one source")
+    return sources
+
+
+class AgeBand(Strict):
+    id: Annotated[str, StringConstraints(pattern=r"^\d{1,2}-\d{1,2}$")]
+    label: Text
+    min: Annotated[int, Field(ge=5, le=99)]
+    max: Annotated[int, Field(ge=5, le=99)]
+
+
+class Region(Strict):
+    id: Slug
+    name: Text
+
+
+class CourseFile(Versioned):
+    """content/course.yaml"""
+
+    title: Text
+    tagline: Text
+    age_bands: Annotated[list[AgeBand], Field(min_length=1)]
+    modules: Annotated[list[Slug], Field(min_length=1, description="Module ids, in teaching order.")]
+    regions: Annotated[list[Region], Field(min_length=1, description="Regions with law cards or help.")]
+
+
+class ModuleFile(Versioned):
+    """content/modules/<module-id>/module.yaml"""
+
+    id: Slug
+    title: Text
+    summary: Text
+    age_min: Annotated[int, Field(ge=5, le=99)]
+    objectives: Annotated[list[Text], Field(min_length=1, max_length=8)]
+    standards: list[Text] = Field(default_factory=list)
+    lessons: Annotated[list[LessonId], Field(min_length=1, description="Lesson ids (file stems), in order.")]
+    content_note: Text | None = Field(
+        default=None, description="Shown at the top of every lesson of the module (abuse, threats)."
+    )
+    parent_guide: Slug | None = Field(default=None, description="Id of the matching guide in content/guides/.")
+    quiz: Annotated[str, StringConstraints(pattern=r"^[a-z0-9-]+\.yaml$")] | None = None
+    sources: list[Source]
+    reviewed: LaxDate
+
+    _sources = field_validator("sources")(_require_sources)
+
+
+class LessonFrontMatter(Versioned):
+    """Front matter of content/modules/<module-id>/<lesson-id>.md"""
+
+    title: Text
+    minutes: Annotated[int, Field(ge=1, le=30)]
+    objectives: Annotated[list[Text], Field(min_length=1, max_length=3)]
+    content_note: Text | None = None
+
+
+class TeacherNotesFrontMatter(Versioned):
+    """Front matter of content/modules/<module-id>/teacher.md"""
+
+    title: Text = "Teacher notes"
+    minutes: Annotated[int, Field(ge=1, le=600)] | None = None
+
+
+class GuideFrontMatter(Versioned):
+    """Front matter of content/guides/<guide-id>.md"""
+
+    title: Text
+    audience: Literal["parents", "teachers"]
+    summary: Text
+    modules: list[Slug] = Field(default_factory=list, description="Modules this guide goes with.")
+    content_note: Text | None = None
+    reviewed: LaxDate
+    sources: list[Source]
+
+    _sources = field_validator("sources")(_require_sources)
+
+
+LawTopic = Literal[
+    "age-of-consent",
+    "image-age",
+    "sharing-without-consent",
+    "threats-to-share",
+    "deepfakes",
+    "reporting",
+    "other",
+]
+
+
+class LawEntry(Strict):
+    topic: LawTopic
+    heading: Text
+    text: Text = Field(description="Markdown.")
+    sources: list[Source]
+
+    _sources = field_validator("sources")(_require_sources)
+
+
+class LawCardFile(Versioned):
+    """content/law/<region>.yaml"""
+
+    region: Slug
+    title: Text
+    summary: Text = Field(description="Markdown.")
+    reviewed: LaxDate
+    entries: Annotated[list[LawEntry], Field(min_length=1)]
+
+
+ImageAge = Literal["under-18", "adult", "any"]
+
+
+class HelpService(Strict):
+    id: Slug
+    name: Text
+    run_by: Text | None = None
+    image_age: ImageAge = Field(description="Whose images it helps with: taken under 18, of adults, or any.")
+    for_whom: Text = Field(description="Who it is for, in a sentence.")
+    what: Text = Field(description="What it does.")
+    how: Text | None = Field(default=None, description="How it works.")
+    stays_on_device: bool = Field(default=False, description="True when the image never leaves your device.")
+    url: HttpsUrl | None = None
+    phone: Annotated[str, StringConstraints(pattern=r"^[0-9A-Z +()-]{2,25}$")] | None = None
+    text_message: Text | None = None
+    urgent: bool = Field(default=False, description="Listed first: crisis lines and emergency routes.")
+    sources: list[Source]
+
+    _sources = field_validator("sources")(_require_sources)
+
+    @model_validator(mode="after")
+    def _reachable(self) -> HelpService:
+        if not self.url and not self.phone:
+            raise PydanticCustomError("content.E015", "a help service needs a url or a phone number")
+        return self
+
+
+class HelpDirectoryFile(Versioned):
+    """content/help/<region>.yaml"""
+
+    region: Slug
+    emergency_number: Annotated[str, StringConstraints(pattern=r"^[0-9]{3}$")]
+    services: Annotated[list[HelpService], Field(min_length=1)]
+
+
+SCHEMAS: dict[str, type[Versioned]] = {
+    "course": CourseFile,
+    "module": ModuleFile,
+    "lesson": LessonFrontMatter,
+    "teacher-notes": TeacherNotesFrontMatter,
+    "guide": GuideFrontMatter,
+    "law-card": LawCardFile,
+    "help-directory": HelpDirectoryFile,
+}

@@ -1,0 +1,91 @@
+"""Reads for the reading path's pages."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from django.contrib.sessions.backends.base import SessionBase
+from django.http import Http404
+
+from .domain import Course, Guide, HelpDirectory, LawCard, Lesson, Module, Region
+from .models import LessonProgress
+from .registry import get_course
+from .services import SESSION_KEY
+
+REGION_SESSION_KEY = "pause.region"
+IMAGE_AGES = {"under-18": "Under 18", "adult": "18 or over"}
+
+
+@dataclass(frozen=True, slots=True)
+class ModuleProgress:
+    done: frozenset[str]  # lesson ids
+    total: int
+
+    @property
+    def count(self) -> int:
+        return len(self.done)
+
+    @property
+    def percent(self) -> int:
+        return round(100 * self.count / self.total) if self.total else 0
+
+    @property
+    def complete(self) -> bool:
+        return self.total > 0 and self.count >= self.total
+
+
+def module_get(*, module_id: str) -> Module:
+    module = get_course().module(module_id)
+    if module is None:
+        raise Http404("No such module.")
+    return module
+
+
+def lesson_get(*, module_id: str, lesson_id: str) -> tuple[Module, Lesson]:
+    module = module_get(module_id=module_id)
+    lesson = module.lesson(lesson_id)
+    if lesson is None:
+        raise Http404("No such lesson.")
+    return module, lesson
+
+
+def guide_get(*, guide_id: str) -> Guide:
+    guide = get_course().guide(guide_id)
+    if guide is None:
+        raise Http404("No such guide.")
+    return guide
+
+
+def law_card_get(*, region_id: str) -> LawCard:
+    card = get_course().law_cards.get(region_id)
+    if card is None:
+        raise Http404("No law card for that region.")
+    return card
+
+
+def help_directory_get(*, region_id: str | None) -> HelpDirectory | None:
+    return get_course().help_directories.get(region_id) if region_id else None
+
+
+def lessons_done(*, user, session: SessionBase, module: Module | None = None) -> frozenset[str]:
+    """Keys ``module/lesson`` the reader has finished (of one module, if given)."""
+    if user.is_authenticated:
+        rows = LessonProgress.objects.filter(user=user)
+        if module is not None:
+            rows = rows.filter(module_id=module.id)
+        return frozenset(f"{m}/{lesson}" for m, lesson in rows.values_list("module_id", "lesson_id"))
+    keys = session.get(SESSION_KEY, [])
+    keys = frozenset(key for key in keys if isinstance(key, str)) if isinstance(keys, list) else frozenset()
+    if module is not None:
+        keys = frozenset(key for key in keys if key.startswith(f"{module.id}/"))
+    return keys
+
+
+def module_progress(*, module: Module, done: frozenset[str]) -> ModuleProgress:
+    return ModuleProgress(
+        done=frozenset(lesson.id for lesson in module.lessons if lesson.key in done), total=len(module.lessons)
+    )
+
+
+def reader_region(*, session: SessionBase, course: Course | None = None) -> Region | None:
+    return (course or get_course()).region(session.get(REGION_SESSION_KEY))

@@ -1,0 +1,174 @@
+"""Pages of the reading path. Every one works for a visitor, without JavaScript."""
+
+from django.conf import settings
+from django.contrib import messages
+from django.http import HttpResponse, HttpResponseServerError
+from django.shortcuts import redirect, render
+from django.template import loader
+from django.urls import reverse
+from django.utils.http import url_has_allowed_host_and_scheme
+from django.views.decorators.http import require_GET, require_http_methods, require_POST
+
+from . import selectors, services
+from .forms import HelpFinderForm, RegionForm
+from .registry import get_course
+
+
+@require_GET
+def healthz(request):
+    return HttpResponse("ok", content_type="text/plain")
+
+
+@require_GET
+def home(request):
+    return render(request, "courses/home.html", {"course": get_course()})
+
+
+@require_GET
+def catalogue(request):
+    course = get_course()
+    band = course.age_band(request.GET.get("age"))
+    modules = [m for m in course.modules if band is None or band.suits(m)]
+    done = selectors.lessons_done(user=request.user, session=request.session)
+    rows = [(m, selectors.module_progress(module=m, done=done)) for m in modules]
+    return render(request, "courses/catalogue.html", {"course": course, "band": band, "rows": rows})
+
+
+@require_GET
+def module_detail(request, module_id):
+    module = selectors.module_get(module_id=module_id)
+    done = selectors.lessons_done(user=request.user, session=request.session, module=module)
+    context = {
+        "module": module,
+        "progress": selectors.module_progress(module=module, done=done),
+        "parent_guide": get_course().guide(module.parent_guide_id) if module.parent_guide_id else None,
+    }
+    return render(request, "courses/module.html", context)
+
+
+@require_GET
+def teacher_notes(request, module_id):
+    module = selectors.module_get(module_id=module_id)
+    if module.teacher_notes is None:
+        return redirect("courses:module", module_id=module.id)
+    return render(request, "courses/teacher_notes.html", {"module": module, "notes": module.teacher_notes})
+
+
+@require_GET
+def lesson_detail(request, module_id, lesson_id):
+    module, lesson = selectors.lesson_get(module_id=module_id, lesson_id=lesson_id)
+    done = selectors.lessons_done(user=request.user, session=request.session, module=module)
+    previous, following = module.neighbours(lesson)
+    context = {
+        "module": module,
+        "lesson": lesson,
+        "previous": previous,
+        "next": following,
+        "is_done": lesson.key in done,
+        "progress": selectors.module_progress(module=module, done=done),
+        "content_note": lesson.content_note or module.content_note,
+    }
+    return render(request, "courses/lesson.html", context)
+
+
+@require_http_methods(["GET", "HEAD", "POST"])
+def lesson_mark_done(request, module_id, lesson_id):
+    module, lesson = selectors.lesson_get(module_id=module_id, lesson_id=lesson_id)
+    if request.method != "POST":  # a bookmarked or refreshed form address: show the lesson, change nothing
+        return redirect("courses:lesson", module_id=module.id, lesson_id=lesson.id)
+    services.lesson_progress_mark_done(user=request.user, session=request.session, lesson=lesson)
+    messages.success(request, f"“{lesson.title}” is marked as done.")
+    _, following = module.neighbours(lesson)
+    if following is not None:
+        return redirect("courses:lesson", module_id=module.id, lesson_id=following.id)
+    return redirect("courses:module", module_id=module.id)
+
+
+@require_GET
+def guide_list(request):
+    course = get_course()
+    return render(
+        request,
+        "courses/guide_list.html",
+        {"parents": course.guides_for("parents"), "teachers": course.guides_for("teachers")},
+    )
+
+
+@require_GET
+def guide_detail(request, guide_id):
+    guide = selectors.guide_get(guide_id=guide_id)
+    course = get_course()
+    modules = [course.module(module_id) for module_id in guide.module_ids]
+    return render(request, "courses/guide.html", {"guide": guide, "modules": [m for m in modules if m]})
+
+
+@require_http_methods(["GET", "HEAD", "POST"])
+def help_page(request):
+    course = get_course()
+    if request.method == "POST":
+        form = HelpFinderForm(request.POST, regions=course.regions)
+        if form.is_valid():
+            request.session[selectors.REGION_SESSION_KEY] = form.cleaned_data["region"]
+            query = f"region={form.cleaned_data['region']}&image_age={form.cleaned_data['image_age'] or 'unsure'}"
+            return redirect(f"{reverse('courses:help')}?{query}#services")
+        return render(request, "courses/help.html", {"form": form, "course": course}, status=400)
+
+    region = course.region(request.GET.get("region")) or selectors.reader_region(session=request.session, course=course)
+    image_age = request.GET.get("image_age")
+    image_age = image_age if image_age in selectors.IMAGE_AGES else None
+    form = HelpFinderForm(
+        initial={"region": region.id if region else "", "image_age": image_age or "unsure"}, regions=course.regions
+    )
+    directory = selectors.help_directory_get(region_id=region.id if region else None)
+    context = {
+        "form": form,
+        "course": course,
+        "region": region,
+        "image_age": image_age,
+        "image_age_label": selectors.IMAGE_AGES.get(image_age),
+        "directory": directory,
+        "services": directory.services_for(image_age) if directory else (),
+        "law_card": course.law_cards.get(region.id) if region else None,
+    }
+    return render(request, "courses/help.html", context)
+
+
+@require_GET
+def law_list(request):
+    course = get_course()
+    region = selectors.reader_region(session=request.session, course=course)
+    form = RegionForm(initial={"region": region.id if region else None, "next": request.path}, regions=course.regions)
+    cards = [course.law_cards[r.id] for r in course.regions if r.id in course.law_cards]
+    return render(request, "courses/law_list.html", {"cards": cards, "region": region, "form": form})
+
+
+@require_GET
+def law_detail(request, region_id):
+    card = selectors.law_card_get(region_id=region_id)
+    return render(request, "courses/law.html", {"card": card})
+
+
+@require_POST
+def region_set(request):
+    course = get_course()
+    form = RegionForm(request.POST, regions=course.regions)
+    if not form.is_valid():
+        messages.error(request, "Please choose one of the regions listed.")
+        return redirect("courses:law")
+    request.session[selectors.REGION_SESSION_KEY] = form.cleaned_data["region"]
+    target = form.cleaned_data.get("next") or ""
+    if url_has_allowed_host_and_scheme(target, allowed_hosts={request.get_host()}, require_https=request.is_secure()):
+        return redirect(target)
+    if form.cleaned_data["region"] in course.law_cards:
+        return redirect("courses:law-region", region_id=form.cleaned_data["region"])
+    return redirect("courses:law")
+
+
+def csrf_failure(request, reason=""):
+    return render(request, "403_csrf.html", status=403)
+
+
+def server_error(request):
+    # No context processors or database here: whatever broke must not break the error page.
+    html = loader.render_to_string("500.html", {"quick_exit_url": settings.QUICK_EXIT_URL})
+    return HttpResponseServerError(html)

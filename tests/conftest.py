@@ -1,0 +1,26 @@
+import shutil
+from pathlib import Path
+
+import pytest
+
+from courses import registry
+
+FIXTURES = Path(__file__).parent / "fixtures" / "content"
+VALID_CONTENT = FIXTURES / "valid"
+INVALID_CONTENT = FIXTURES / "invalid"
+
+
+@pytest.fixture
+def valid_content(tmp_path) -> Path:
+    """A writable copy of the small valid course."""
+    target = tmp_path / "content"
+    shutil.copytree(VALID_CONTENT, target)
+    return target
+
+
+@pytest.fixture
+def fixture_course(settings):
+    """Serve the small valid course instead of content/."""
+    settings.PAUSE_CONTENT_DIR = VALID_CONTENT
+    yield registry.get_course()
+    registry.reset()

@@ -1,0 +1,67 @@
+"""Broken content stops `manage.py check` with every error in path:line form."""
+
+import shutil
+import subprocess
+import sys
+
+import pytest
+from django.conf import settings as django_settings
+from django.core.management import call_command
+
+from courses import registry
+from courses.loader import load_course
+from tests.conftest import INVALID_CONTENT
+
+
+def test_the_real_course_loads_without_errors():
+    result = load_course(django_settings.BASE_DIR / "content")
+    assert result.errors == [], "\n".join(map(str, result.errors))
+    assert result.course.module("consent") is not None
+
+
+def test_the_real_course_loads_fast():
+    import time
+
+    started = time.perf_counter()
+    load_course(django_settings.BASE_DIR / "content")
+    assert time.perf_counter() - started < 5  # the budget (1 s) is measured by `make bench`; this catches disasters
+
+
+def test_manage_py_check_fails_and_lists_every_content_error(valid_content):
+    shutil.copyfile(INVALID_CONTENT / "duplicate-key.module.yaml", valid_content / "modules/alpha/module.yaml")
+    shutil.copyfile(INVALID_CONTENT / "unreachable-service.help.yaml", valid_content / "help/testland.yaml")
+    completed = subprocess.run(
+        [sys.executable, "manage.py", "check"],
+        cwd=django_settings.BASE_DIR,
+        env={**__import__("os").environ, "PAUSE_CONTENT_DIR": str(valid_content)},
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+    assert completed.returncode != 0
+    assert "content/modules/alpha/module.yaml:6: title: duplicate key 'title' (first at line 3) [content.E002]" in (
+        completed.stderr
+    )
+    assert "content/help/testland.yaml:13: services[1]: a help service needs a url or a phone number [content.E015]" in (
+        completed.stderr
+    )
+    assert "Traceback" not in completed.stderr
+
+
+def test_validate_content_command_reports_and_fails(valid_content, capsys):
+    shutil.copyfile(INVALID_CONTENT / "no-sources.guide.md", valid_content / "guides/for-parents.md")
+    with pytest.raises(Exception, match="1 content error"):
+        call_command("validate_content", content=valid_content)
+    assert "[content.E014]" in capsys.readouterr().err
+
+
+def test_the_system_check_uses_the_configured_content(settings, valid_content):
+    from courses.checks import check_content
+
+    shutil.copyfile(INVALID_CONTENT / "empty.lesson.md", valid_content / "modules/alpha/first-lesson.md")
+    settings.PAUSE_CONTENT_DIR = valid_content
+    try:
+        [error] = check_content()
+        assert str(error) == "content/modules/alpha/first-lesson.md:1: the file is empty [content.E004]"
+    finally:
+        registry.reset()

@@ -1,0 +1,179 @@
+"""The reading path through Django's test client, on the small fixture course."""
+
+import pytest
+from django.contrib.auth import get_user_model
+from django.urls import reverse
+
+from courses.models import LessonProgress
+
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("fixture_course")]
+
+
+def lesson_url(lesson="first-lesson"):
+    return reverse("courses:lesson", args=["alpha", lesson])
+
+
+def done_url(lesson="first-lesson"):
+    return reverse("courses:lesson-done", args=["alpha", lesson])
+
+
+@pytest.mark.parametrize(
+    "url",
+    ["/", "/modules/", "/modules/?age=11-13", "/modules/alpha/", "/modules/alpha/first-lesson/",
+     "/modules/alpha/teacher-notes/", "/guides/", "/guides/for-parents/", "/help/", "/help/?region=testland",
+     "/law/", "/law/testland/", "/accounts/login/"],
+)  # fmt: skip
+def test_every_reading_page_works_for_a_visitor(client, url):
+    response = client.get(url)
+    assert response.status_code == 200
+    assert b"Quick exit" in response.content
+    assert b"Need help now?" in response.content
+
+
+@pytest.mark.parametrize(
+    "url",
+    ["/modules/nope/", "/modules/alpha/nope/", "/modules/nope/first-lesson/", "/guides/nope/", "/law/nope/",
+     "/law/otherland/", "/no-such-page/"],
+)  # fmt: skip
+def test_unknown_things_get_a_friendly_404_that_still_offers_help(client, url):
+    response = client.get(url)
+    assert response.status_code == 404
+    assert b"We could not find that page" in response.content
+    assert reverse("courses:help").encode() in response.content
+
+
+def test_healthz_says_ok_without_touching_the_database(client, django_assert_num_queries):
+    with django_assert_num_queries(0):
+        response = client.get("/healthz")
+    assert response.content == b"ok"
+
+
+def test_catalogue_filters_by_age_band(client):
+    assert b"Alpha" in client.get("/modules/?age=11-13").content
+    assert b"Alpha" in client.get("/modules/?age=14-18").content  # an 11+ module suits older readers too
+    assert b"Alpha" in client.get("/modules/?age=unknown-band").content
+
+
+def test_the_lesson_page_shows_the_content_note_objectives_and_neighbours(client):
+    page = client.get(lesson_url("second-lesson")).content.decode()
+    assert "This lesson is about threats." in page  # the lesson's own note wins over the module's
+    assert "Know the second thing." in page
+    assert 'rel="prev"' in page and 'rel="next"' not in page
+    first = client.get(lesson_url()).content.decode()
+    assert "This module talks about pressure." in first
+
+
+def test_a_visitors_lesson_page_makes_no_database_query(client, django_assert_num_queries):
+    with django_assert_num_queries(0):
+        assert client.get(lesson_url()).status_code == 200
+
+
+def test_a_visitor_marks_lessons_done_and_the_progress_moves(client):
+    assert b"0 of 2 lessons done" in client.get("/modules/alpha/").content
+    response = client.post(done_url())
+    assert response.status_code == 302
+    assert response["Location"] == lesson_url("second-lesson")
+    module_page = client.get("/modules/alpha/").content
+    assert b"1 of 2 lessons done" in module_page
+    client.post(done_url())  # a double click changes nothing
+    assert b"1 of 2 lessons done" in client.get("/modules/alpha/").content
+    assert client.post(done_url("second-lesson"))["Location"] == "/modules/alpha/"
+    assert b"2 of 2 lessons done" in client.get("/modules/").content
+
+
+def test_mark_done_by_get_changes_nothing_and_shows_the_lesson(client):
+    response = client.get(done_url())
+    assert response["Location"] == lesson_url()
+    assert b"0 of 2 lessons done" in client.get("/modules/alpha/").content
+
+
+def test_mark_done_needs_a_csrf_token():
+    from django.test import Client
+
+    response = Client(enforce_csrf_checks=True).post(done_url())
+    assert response.status_code == 403
+    assert b"Please try that again" in response.content
+
+
+def test_a_signed_in_readers_progress_is_stored_once_per_lesson(client):
+    user = get_user_model().objects.create_user("reader", password="pw-long-enough-123")
+    client.force_login(user)
+    client.post(done_url())
+    client.post(done_url())
+    assert LessonProgress.objects.filter(user=user).count() == 1
+    row = LessonProgress.objects.get(user=user)
+    assert (row.module_id, row.lesson_id, len(row.content_hash)) == ("alpha", "first-lesson", 16)
+    assert b"1 of 2 lessons done" in client.get("/modules/alpha/").content
+
+
+def test_a_visitors_progress_is_kept_when_they_sign_in(client):
+    get_user_model().objects.create_user("student-1", password="pw-long-enough-123")
+    client.post(done_url())
+    response = client.post("/accounts/login/", {"username": "student-1", "password": "pw-long-enough-123"})
+    assert response.status_code == 302
+    assert list(LessonProgress.objects.values_list("lesson_id", flat=True)) == ["first-lesson"]
+    assert b"1 of 2 lessons done" in client.get("/modules/alpha/").content
+
+
+def test_help_shows_the_services_for_the_region_and_age_in_the_image(client):
+    page = client.get("/help/?region=testland&image_age=under-18").content.decode()
+    assert "Young line" in page and "Crisis line" in page and "Adult line" not in page
+    assert page.index("Crisis line") < page.index("Young line")  # urgent first
+    assert "The image never leaves your device" in page
+    adult = client.get("/help/?region=testland&image_age=adult").content.decode()
+    assert "Adult line" in adult and "Young line" not in adult
+    unsure = client.get("/help/?region=testland").content.decode()
+    assert "Adult line" in unsure and "Young line" in unsure
+
+
+def test_help_form_remembers_the_region_and_redirects_to_a_shareable_page(client):
+    response = client.post("/help/", {"region": "testland", "image_age": "adult"})
+    assert response.status_code == 302
+    assert response["Location"] == "/help/?region=testland&image_age=adult#services"
+    assert client.session["pause.region"] == "testland"
+    assert "Adult line" in client.get("/help/").content.decode()  # the remembered region is used
+
+
+def test_help_form_with_a_bad_region_re_renders_with_an_error(client):
+    response = client.post("/help/", {"region": "atlantis"})
+    assert response.status_code == 400
+    assert b"Select a valid choice" in response.content
+    assert "pause.region" not in client.session
+
+
+def test_help_for_a_region_without_services_still_gives_first_steps(client):
+    page = client.get("/help/?region=otherland").content.decode()
+    assert "We don’t list services for Otherland yet" in page
+    assert "Stop replying" in page
+
+
+def test_the_law_card_cites_sources_and_is_marked_general_information(client):
+    page = client.get("/law/testland/").content.decode()
+    assert "General information, not legal advice." in page
+    assert 'href="https://example.org/act"' in page
+    assert "1 November 2026" in page
+
+
+def test_remembering_a_region_marks_it_on_the_law_page(client):
+    response = client.post("/region/", {"region": "testland", "next": "/law/"})
+    assert response["Location"] == "/law/"
+    assert "Your region" in client.get("/law/").content.decode()
+
+
+def test_region_redirect_refuses_other_sites(client):
+    response = client.post("/region/", {"region": "testland", "next": "https://evil.example/"})
+    assert response["Location"] == "/law/testland/"
+
+
+def test_no_page_carries_inline_script_style_or_handlers(client):
+    import re
+
+    for url in ["/", "/modules/alpha/first-lesson/", "/help/?region=testland", "/law/testland/", "/guides/for-parents/"]:
+        html = client.get(url).content.decode()
+        assert not re.search(r"<script(?![^>]*\bsrc=)", html), url
+        assert not re.search(r"\sstyle=|\son[a-z]+=", html), url
+
+
+def test_quick_exit_points_at_the_neutral_site_setting(client, settings):
+    settings.QUICK_EXIT_URL = "https://neutral.example/"
+    assert b'href="https://neutral.example/"' in client.get("/").content
