@@ -42,8 +42,9 @@ def test_manage_py_check_fails_and_lists_every_content_error(valid_content):
     assert "content/modules/alpha/module.yaml:6: title: duplicate key 'title' (first at line 3) [content.E002]" in (
         completed.stderr
     )
-    assert "content/help/testland.yaml:13: services[1]: a help service needs a url or a phone number [content.E015]" in (
-        completed.stderr
+    assert (
+        "content/help/testland.yaml:13: services[1]: a help service needs a url or a phone number [content.E015]"
+        in (completed.stderr)
     )
     assert "Traceback" not in completed.stderr
 

@@ -168,7 +168,13 @@ def test_region_redirect_refuses_other_sites(client):
 def test_no_page_carries_inline_script_style_or_handlers(client):
     import re
 
-    for url in ["/", "/modules/alpha/first-lesson/", "/help/?region=testland", "/law/testland/", "/guides/for-parents/"]:
+    for url in [
+        "/",
+        "/modules/alpha/first-lesson/",
+        "/help/?region=testland",
+        "/law/testland/",
+        "/guides/for-parents/",
+    ]:
         html = client.get(url).content.decode()
         assert not re.search(r"<script(?![^>]*\bsrc=)", html), url
         assert not re.search(r"\sstyle=|\son[a-z]+=", html), url
