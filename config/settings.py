@@ -164,7 +164,7 @@ CONTENT_SECURITY_POLICY = {
         "default-src": ["'none'"],
         "script-src": ["'self'"],
         "style-src": ["'self'"],
-        "img-src": ["'self'"],
+        "img-src": ["'self'", "data:"],  # Bootstrap draws select arrows and checkmarks as data: SVG
         "font-src": ["'self'"],
         "connect-src": ["'self'"],
         "form-action": ["'self'"],

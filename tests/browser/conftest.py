@@ -1,0 +1,82 @@
+"""Browser tests: Playwright driving Debian's chromium against a live server.
+
+Where chromium is missing they are skipped with a note, unless REQUIRE_BROWSER
+is set (as CI does), when they fail instead: CI must never pass by skipping.
+"""
+
+import os
+import shutil
+from urllib.parse import urlsplit
+
+import pytest
+
+CHROMIUM = shutil.which("chromium") or shutil.which("chromium-browser")
+CHROMIUM_ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--no-first-run",
+    "--disable-quic",
+]
+NEUTRAL_SITE = "https://neutral.example/"
+
+
+def pytest_collection_modifyitems(config, items):
+    for item in items:
+        if "tests/browser/" in str(item.fspath).replace(os.sep, "/"):
+            item.add_marker(pytest.mark.browser)
+
+
+@pytest.fixture(scope="session", autouse=True)
+def _require_chromium():
+    if CHROMIUM is None:
+        message = "chromium is not installed (apt-get install -y chromium): browser tests cannot run"
+        if os.environ.get("REQUIRE_BROWSER"):
+            pytest.fail(message, pytrace=False)
+        pytest.skip(message)
+
+
+@pytest.fixture(scope="session")
+def browser_type_launch_args(browser_type_launch_args):
+    return {**browser_type_launch_args, "executable_path": CHROMIUM, "args": CHROMIUM_ARGS, "headless": True}
+
+
+class OffsiteRequests(list):
+    """Every request the page tried to send to another host (all are stopped)."""
+
+
+@pytest.fixture
+def site(live_server, settings, page):
+    """The live server, with the quick-exit target faked and every off-site request recorded and stopped."""
+    settings.QUICK_EXIT_URL = NEUTRAL_SITE
+    offsite = OffsiteRequests()
+    local = urlsplit(live_server.url).netloc
+
+    def route(route):
+        url = route.request.url
+        if urlsplit(url).netloc == local:
+            route.continue_()
+        else:
+            offsite.append(url)
+            if url.startswith(NEUTRAL_SITE):
+                route.fulfill(status=200, content_type="text/html", body="<title>Weather</title><h1>Weather</h1>")
+            else:
+                route.abort()
+
+    page.context.route("**/*", route)
+    page.set_default_timeout(10_000)
+    live_server.offsite = offsite
+    return live_server
+
+
+def serious_axe_violations(page) -> list[str]:
+    from axe_playwright_python.sync_playwright import Axe
+
+    results = Axe().run(page)
+    return [
+        f"{v['id']} ({v['impact']}): {v['help']} — {[n['target'] for n in v['nodes']][:3]}"
+        for v in results.response["violations"]
+        if v["impact"] in ("serious", "critical")
+    ]
