@@ -12,6 +12,7 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 from . import selectors, services
 from .forms import HelpFinderForm, RegionForm
 from .registry import get_course
+from .shells import render_shell
 
 
 @require_GET
@@ -59,16 +60,20 @@ def lesson_detail(request, module_id, lesson_id):
     module, lesson = selectors.lesson_get(module_id=module_id, lesson_id=lesson_id)
     done = selectors.lessons_done(user=request.user, session=request.session, module=module)
     previous, following = module.neighbours(lesson)
-    context = {
-        "module": module,
-        "lesson": lesson,
-        "previous": previous,
-        "next": following,
-        "is_done": lesson.key in done,
-        "progress": selectors.module_progress(module=module, done=done),
-        "content_note": lesson.content_note or module.content_note,
-    }
-    return render(request, "courses/lesson.html", context)
+
+    def page():
+        return {
+            "module": module,
+            "lesson": lesson,
+            "previous": previous,
+            "next": following,
+            "content_note": lesson.content_note or module.content_note,
+            "done_url": reverse("courses:lesson-done", args=[module.id, lesson.id]),
+        }
+
+    reader = {"is_done": lesson.key in done, "progress": selectors.module_progress(module=module, done=done)}
+    key = (module.id, lesson.id, lesson.content_hash)
+    return render_shell(request, "courses/lesson.html", key=key, page=page, reader=reader)
 
 
 @require_http_methods(["GET", "HEAD", "POST"])

@@ -183,3 +183,23 @@ def test_no_page_carries_inline_script_style_or_handlers(client):
 def test_quick_exit_points_at_the_neutral_site_setting(client, settings):
     settings.QUICK_EXIT_URL = "https://neutral.example/"
     assert b'href="https://neutral.example/"' in client.get("/").content
+
+
+def test_the_cached_lesson_shell_shows_each_reader_only_their_own_state(client):
+    from django.test import Client
+
+    other = Client()
+    assert b"Mark as done" in other.get(lesson_url()).content  # the shell is now built
+    response = client.post(done_url(), follow=True)
+    assert "“The first lesson” is marked as done." in response.content.decode()  # the message, on lesson 2
+    assert b"You have finished this lesson." in client.get(lesson_url()).content
+    assert b"Mark as done" in other.get(lesson_url()).content
+    assert b"You have finished this lesson." not in other.get(lesson_url()).content
+
+
+def test_a_signed_in_reader_sees_sign_out_on_the_lesson_page(client):
+    user = get_user_model().objects.create_user("reader2", password="pw-long-enough-123")
+    assert b"Sign in" in client.get(lesson_url()).content
+    client.force_login(user)
+    page = client.get(lesson_url()).content.decode()
+    assert "Sign out" in page and 'name="csrfmiddlewaretoken"' in page
