@@ -55,6 +55,7 @@ class Lesson:
     headings: tuple[Heading, ...]
     word_count: int
     content_hash: str
+    show_law_card: bool = False
 
     @property
     def key(self) -> str:

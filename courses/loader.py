@@ -391,6 +391,7 @@ class CourseLoader:
             headings=rendered.headings,
             word_count=rendered.word_count,
             content_hash=parsed.digest,
+            show_law_card=front.show_law_card,
         )
 
     def _teacher_notes(self, path: Path) -> domain.TeacherNotes | None:

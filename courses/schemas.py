@@ -127,6 +127,7 @@ class LessonFrontMatter(Versioned):
     minutes: Annotated[int, Field(ge=1, le=30)]
     objectives: Annotated[list[Text], Field(min_length=1, max_length=3)]
     content_note: Text | None = None
+    show_law_card: bool = Field(default=False, description="Show the law card of the reader's region after the lesson.")
 
 
 class TeacherNotesFrontMatter(Versioned):

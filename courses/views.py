@@ -60,9 +60,14 @@ def lesson_detail(request, module_id, lesson_id):
     module, lesson = selectors.lesson_get(module_id=module_id, lesson_id=lesson_id)
     done = selectors.lessons_done(user=request.user, session=request.session, module=module)
     previous, following = module.neighbours(lesson)
+    # Only a lesson that shows the law card varies with the reader's region.
+    region = selectors.reader_region(session=request.session) if lesson.show_law_card else None
 
     def page():
+        course = get_course()
         return {
+            "law_card": course.law_cards.get(region.id) if region else None,
+            "law_cards": [course.law_cards[r.id] for r in course.regions if r.id in course.law_cards],
             "module": module,
             "lesson": lesson,
             "previous": previous,
@@ -72,7 +77,7 @@ def lesson_detail(request, module_id, lesson_id):
         }
 
     reader = {"is_done": lesson.key in done, "progress": selectors.module_progress(module=module, done=done)}
-    key = (module.id, lesson.id, lesson.content_hash)
+    key = (module.id, lesson.id, lesson.content_hash, region.id if region else None)
     return render_shell(request, "courses/lesson.html", key=key, page=page, reader=reader)
 
 

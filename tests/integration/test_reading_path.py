@@ -203,3 +203,16 @@ def test_a_signed_in_reader_sees_sign_out_on_the_lesson_page(client):
     client.force_login(user)
     page = client.get(lesson_url()).content.decode()
     assert "Sign out" in page and 'name="csrfmiddlewaretoken"' in page
+
+
+def test_a_lesson_can_show_the_law_card_of_the_readers_region(client):
+    from django.test import Client
+
+    page = client.get(lesson_url("second-lesson")).content.decode()
+    assert "Choose your region to see a summary of its law" in page
+    assert 'href="/law/testland/"' in page
+    client.post("/region/", {"region": "testland", "next": lesson_url("second-lesson")})
+    page = client.get(lesson_url("second-lesson")).content.decode()
+    assert "The law in Testland" in page and "It is <strong>16</strong>." in page
+    assert "The law in Testland" not in Client().get(lesson_url("second-lesson")).content.decode()
+    assert "The law in" not in client.get(lesson_url()).content.decode()  # only where the lesson asks for it

@@ -1,0 +1,76 @@
+"""Check draft content in drafts/ as if it were part of content/, without touching content/.
+
+    .venv/bin/python scripts/check_draft.py
+
+drafts/ mirrors content/ (modules/<id>/, guides/, law/, help/). The script
+copies content/ to a temporary folder, lays drafts/ over it, lists every
+module and region of the full course in course.yaml, and reports every
+content and quiz error, then the reading level and length of each lesson.
+"""
+
+import shutil
+import sys
+import tempfile
+from pathlib import Path
+
+import yaml
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+MODULE_ORDER = ["consent", "digital-permanence", "image-law", "after-a-leak", "sextortion", "ai-and-deepfakes",
+                "bystanders", "healthy-relationships"]  # fmt: skip
+REGIONS = [("us", "United States"), ("england-wales", "England and Wales"), ("scotland", "Scotland"),
+           ("northern-ireland", "Northern Ireland"), ("canada", "Canada"), ("australia", "Australia"),
+           ("ireland", "Ireland"), ("new-zealand", "New Zealand")]  # fmt: skip
+
+
+def main() -> int:
+    import os
+
+    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "config.settings")
+    import django
+
+    django.setup()
+    from courses.loader import load_course
+    from tests.text_checks import fk_grade, words
+
+    with tempfile.TemporaryDirectory() as tmp:
+        root = Path(tmp) / "content"
+        shutil.copytree(ROOT / "content", root)
+        shutil.copytree(ROOT / "drafts", root, dirs_exist_ok=True)
+        course_yaml = root / "course.yaml"
+        course = yaml.safe_load(course_yaml.read_text(encoding="utf-8"))
+        course["modules"] = [m for m in MODULE_ORDER if (root / "modules" / m).is_dir()]
+        course["regions"] = [{"id": i, "name": n} for i, n in REGIONS]
+        course_yaml.write_text(yaml.safe_dump(course, allow_unicode=True, sort_keys=False), encoding="utf-8")
+
+        result = load_course(root)
+        errors = [str(e).replace(tmp + "/", "") for e in result.errors]
+        if result.course is not None:
+            try:
+                from quizzes.loader import load_quizzes
+            except ImportError:
+                print("(quiz validation is not available yet)")
+            else:
+                errors += [str(e) for e in load_quizzes(result.course).errors]
+        for error in errors:
+            print(error)
+        print(f"{len(errors)} error(s)")
+        if result.course is None:
+            return 1
+        total = 0
+        for module in result.course.modules:
+            print(f"{module.id} (ages {module.age_min}+)")
+            for lesson in module.lessons:
+                count = len(words(lesson.html))
+                total += count
+                print(f"  {lesson.id:<40} FK {fk_grade(lesson.html):4.1f}  {count:5d} words")
+        for guide in result.course.guides:
+            print(f"guide {guide.id:<34} FK {fk_grade(guide.html):4.1f}  {len(words(guide.html)):5d} words")
+        print(f"lesson words in all: {total}")
+        return 1 if errors else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
