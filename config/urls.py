@@ -4,6 +4,8 @@ from django.urls import include, path
 urlpatterns = [
     path("accounts/", include("accounts.urls")),
     path("admin/", admin.site.urls),
+    # Before courses: /modules/<module>/quiz/ must not be read as a lesson called "quiz".
+    path("", include("quizzes.urls")),
     path("", include("courses.urls")),
 ]
 

@@ -8,6 +8,7 @@ on purpose: broken content cannot be silenced with SILENCED_SYSTEM_CHECKS.
 
 from django.core.checks import Error
 
+from .errors import ContentError
 from .registry import get_load_result
 
 
@@ -15,10 +16,14 @@ class _Location(str):
     """The check framework prints ``obj: msg``; the object is the file and line."""
 
 
-def check_content(app_configs=None, **kwargs):
-    errors = []
-    for error in get_load_result().errors:
+def as_check_errors(errors: list[ContentError]) -> list[Error]:
+    messages = []
+    for error in errors:
         location = f"{error.path}:{error.line}" if error.line else error.path
         where = f"{error.where}: " if error.where else ""
-        errors.append(Error(f"{where}{error.message} [{error.code}]", obj=_Location(location)))
-    return errors
+        messages.append(Error(f"{where}{error.message} [{error.code}]", obj=_Location(location)))
+    return messages
+
+
+def check_content(app_configs=None, **kwargs):
+    return as_check_errors(get_load_result().errors)

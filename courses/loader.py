@@ -21,7 +21,7 @@ from pydantic import BaseModel, ValidationError
 from . import domain, schemas
 from .errors import ContentError
 from .markdown import Rendered, render_markdown
-from .yamlpos import LineDict, line_of, load_positioned, yaml_error_line
+from .yamlpos import LineDict, line_of, load_positioned, normalise_loc, yaml_error_line
 
 SLUG = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 FRONT_MATTER_FENCE = re.compile(r"^(?:---|\.\.\.)[ \t]*$")
@@ -57,7 +57,7 @@ def _where(loc: tuple) -> str:
     return text
 
 
-class _Reader:
+class ContentReader:
     def __init__(self, root: Path):
         self.root = root
         self.errors: list[ContentError] = []
@@ -145,7 +145,7 @@ class _Reader:
         return _Parsed(model=model, data=data, digest=digest)
 
     def _report_validation(self, path: Path, data: LineDict, problem: dict) -> None:
-        loc = tuple(problem["loc"])
+        loc = normalise_loc(data, tuple(problem["loc"]))
         kind = problem["type"]
         line = line_of(data, loc)
         if kind == "missing":
@@ -211,7 +211,7 @@ def _markdown_files(folder: Path) -> list[Path]:
 class CourseLoader:
     def __init__(self, root: Path):
         self.root = Path(root)
-        self.reader = _Reader(self.root)
+        self.reader = ContentReader(self.root)
 
     def load(self) -> LoadResult:
         course_path = self.root / "course.yaml"

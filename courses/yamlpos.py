@@ -97,6 +97,27 @@ def load_positioned(text: str, *, line_offset: int = 0) -> YamlDocument:
     return YamlDocument(data=data, duplicates=loader.duplicates)
 
 
+def normalise_loc(data: object, loc: tuple) -> tuple:
+    """Drop the tags pydantic adds for tagged unions (``items[0].scenario.steps``), which are not keys."""
+    cleaned = []
+    current = data
+    for part in loc:
+        if isinstance(current, LineDict) and part not in current and current.get("kind") == part:
+            continue
+        cleaned.append(part)
+        if (
+            isinstance(current, LineDict)
+            and part in current
+            or isinstance(current, LineList)
+            and isinstance(part, int)
+            and 0 <= part < len(current)
+        ):
+            current = current[part]
+        else:
+            current = None
+    return tuple(cleaned)
+
+
 def line_of(data: object, loc: tuple) -> int:
     """The line of the deepest place along ``loc`` that exists in ``data``."""
     line = getattr(data, "line", 0)

@@ -53,7 +53,7 @@ def main() -> int:
             except ImportError:
                 print("(quiz validation is not available yet)")
             else:
-                errors += [str(e) for e in load_quizzes(result.course).errors]
+                errors += [str(e).replace(tmp + "/", "") for e in load_quizzes(result.course, root).errors]
         for error in errors:
             print(error)
         print(f"{len(errors)} error(s)")

@@ -11,6 +11,7 @@ from hypothesis import strategies as st
 
 from courses.errors import ContentError
 from courses.loader import load_course
+from quizzes.loader import load_quizzes
 from tests.conftest import INVALID_CONTENT, VALID_CONTENT
 
 CASES = yaml.safe_load((INVALID_CONTENT / "cases.yaml").read_text(encoding="utf-8"))
@@ -52,10 +53,11 @@ def test_each_defect_is_reported_with_its_file_line_and_code(name, valid_content
     shutil.copyfile(INVALID_CONTENT / name, target)
 
     result = load_course(valid_content)
+    errors = result.errors + (load_quizzes(result.course, valid_content).errors if result.course else [])
 
     reported_file = f"content/{case.get('file', case['place'])}"
     expected = [(reported_file, line, code) for line, code in case["expect"]]
-    assert [(e.path, e.line, e.code) for e in result.errors] == expected, "\n".join(map(str, result.errors))
+    assert [(e.path, e.line, e.code) for e in errors] == expected, "\n".join(map(str, errors))
 
 
 def test_all_errors_are_reported_at_once(valid_content):
@@ -98,11 +100,13 @@ yaml_values = st.recursive(
     max_leaves=20,
 )
 KEYS = ["schema_version", "id", "title", "summary", "age_min", "objectives", "lessons", "sources", "reviewed",
-        "minutes", "region", "entries", "services", "url", "phone", "audience", "modules"]  # fmt: skip
+        "minutes", "region", "entries", "services", "url", "phone", "audience", "modules", "items", "kind",
+        "pass_mark", "intro", "steps", "start", "choices", "endings", "options", "answer"]  # fmt: skip
 plausible_documents = st.dictionaries(st.sampled_from(KEYS), yaml_values, max_size=10).map(
     lambda d: {"schema_version": 1, **d}
 )
-PLACES = ["course.yaml", "modules/alpha/module.yaml", "law/testland.yaml", "help/testland.yaml"]
+PLACES = ["course.yaml", "modules/alpha/module.yaml", "modules/alpha/quiz.yaml", "law/testland.yaml",
+          "help/testland.yaml"]  # fmt: skip
 MARKDOWN_PLACES = ["modules/alpha/first-lesson.md", "modules/alpha/teacher.md", "guides/for-parents.md"]
 
 
@@ -112,8 +116,9 @@ def _load_with(place: str, data: bytes) -> list[ContentError]:
         shutil.copytree(VALID_CONTENT, root)
         (root / place).write_bytes(data)
         result = load_course(root)
-    assert all(isinstance(error, ContentError) and error.code.startswith("content.E") for error in result.errors)
-    return result.errors
+        errors = result.errors + (load_quizzes(result.course, root).errors if result.course else [])
+    assert all(isinstance(error, ContentError) and error.code.startswith("content.E") for error in errors)
+    return errors
 
 
 fuzz = settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])

@@ -1,0 +1,40 @@
+"""Every module's quiz, loaded once per process after the course."""
+
+from __future__ import annotations
+
+import threading
+
+from django.conf import settings
+from django.core.signals import setting_changed
+from django.dispatch import receiver
+
+from courses.registry import get_course, get_load_result
+
+from .domain import Quiz
+from .loader import QuizLoadResult, load_quizzes
+
+_lock = threading.Lock()
+_result: QuizLoadResult | None = None
+
+
+def get_quiz_result() -> QuizLoadResult:
+    global _result
+    if _result is None:
+        with _lock:
+            if _result is None:
+                course = get_load_result().course
+                _result = load_quizzes(course, settings.PAUSE_CONTENT_DIR) if course else QuizLoadResult()
+    return _result
+
+
+def get_quiz(module_id: str) -> Quiz | None:
+    get_course()  # a course that cannot load at all raises here, as everywhere
+    return get_quiz_result().quizzes.get(module_id)
+
+
+@receiver(setting_changed)
+def _reload_on_content_dir_change(setting, **kwargs):
+    global _result
+    if setting == "PAUSE_CONTENT_DIR":
+        with _lock:
+            _result = None

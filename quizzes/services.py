@@ -1,0 +1,137 @@
+"""Writes for quizzes: starting attempts and recording answers, exactly once."""
+
+from __future__ import annotations
+
+import secrets
+
+from django.contrib.sessions.backends.base import SessionBase
+from django.db import IntegrityError, transaction
+from django.db.models import F
+from django.utils import timezone
+
+from . import grading
+from .domain import Quiz, Scenario
+from .models import QuizAttempt, QuizResponse
+
+VISITOR_SESSION_KEY = "pause.visitor"
+
+
+class SubmissionRefused(Exception):
+    """A submission that cannot be recorded: stale, replayed against another attempt, or malformed."""
+
+
+def visitor_token(session: SessionBase, *, create: bool = False) -> str:
+    token = session.get(VISITOR_SESSION_KEY, "")
+    if not token and create:
+        token = secrets.token_urlsafe(24)
+        session[VISITOR_SESSION_KEY] = token
+    return token if isinstance(token, str) else ""
+
+
+def _place(quiz: Quiz, item_index: int) -> tuple[int, str]:
+    """The station that opens item ``item_index``: a scenario opens at its start step."""
+    if item_index < len(quiz.items) and isinstance(quiz.items[item_index], Scenario):
+        return item_index, quiz.items[item_index].start
+    return item_index, ""
+
+
+@transaction.atomic
+def quiz_attempt_start(*, user, session: SessionBase, quiz: Quiz) -> QuizAttempt:
+    owner = {"user": user} if user.is_authenticated else {"visitor": visitor_token(session, create=True)}
+    item_index, step_id = _place(quiz, 0)
+    return QuizAttempt.objects.create(
+        **owner,
+        module_id=quiz.module_id,
+        content_hash=quiz.content_hash,
+        item_index=item_index,
+        step_id=step_id,
+        max_score=quiz.max_score,
+        pass_mark=quiz.pass_mark,
+    )
+
+
+def quiz_attempt_answer(
+    *, attempt: QuizAttempt, quiz: Quiz, station: int, key: str, answer: dict
+) -> tuple[QuizResponse, bool]:
+    """Record the answer to the current station; returns (response, created).
+
+    Idempotent: the same key, or a second answer to a station already answered
+    (another tab, the Back button), returns the response already recorded.
+    """
+    if not key or len(key) > 64:
+        raise SubmissionRefused("missing submission key")
+    try:
+        with transaction.atomic():
+            return _record(attempt_id=attempt.pk, quiz=quiz, station=station, key=key, answer=answer)
+    except IntegrityError:
+        # Two requests raced past the checks; the database kept exactly one.
+        existing = _existing(attempt_id=attempt.pk, station=station, key=key)
+        if existing is None:
+            raise
+        return existing, False
+
+
+def _existing(*, attempt_id: int, station: int, key: str) -> QuizResponse | None:
+    by_key = QuizResponse.objects.filter(submission_key=key).first()
+    if by_key is not None:
+        if by_key.attempt_id != attempt_id:
+            raise SubmissionRefused("that submission belongs to another attempt")
+        return by_key
+    return QuizResponse.objects.filter(attempt_id=attempt_id, position=station).first()
+
+
+def _record(*, attempt_id: int, quiz: Quiz, station: int, key: str, answer: dict) -> tuple[QuizResponse, bool]:
+    # Lock the attempt (PostgreSQL; SQLite's IMMEDIATE transactions already serialise writers).
+    attempt = QuizAttempt.objects.select_for_update().get(pk=attempt_id)
+    existing = _existing(attempt_id=attempt.pk, station=station, key=key)
+    if existing is not None:
+        return existing, False
+    if attempt.content_hash != quiz.content_hash:
+        raise SubmissionRefused("the quiz has changed since this attempt started")
+    if attempt.finished or station != attempt.answered:
+        raise SubmissionRefused("that question is not the current one")
+
+    item = quiz.items[attempt.item_index]
+    step_id = attempt.step_id or None
+    try:
+        graded = grading.grade_answer(item, step_id, answer)
+        stored = grading.normalise_answer(item, step_id, answer)
+    except grading.InvalidAnswer as exc:
+        raise SubmissionRefused(str(exc)) from exc
+
+    response = QuizResponse.objects.create(
+        attempt=attempt,
+        position=station,
+        item_id=item.id,
+        step_id=attempt.step_id,
+        answer=stored,
+        score=graded.score,
+        max_score=graded.max_score,
+        correct=graded.correct,
+        submission_key=key,
+    )
+    if graded.next_step:
+        item_index, step_id = attempt.item_index, graded.next_step
+    else:
+        item_index, step_id = _place(quiz, attempt.item_index + 1)
+    finished = item_index >= len(quiz.items)
+    changes = {
+        "answered": F("answered") + 1,
+        "item_index": item_index,
+        "step_id": step_id,
+        "score": F("score") + graded.score,
+    }
+    if finished:
+        total = attempt.score + graded.score
+        changes.update(submitted_at=timezone.now(), passed=grading.passes(total, attempt.max_score, attempt.pass_mark))
+    moved = QuizAttempt.objects.filter(pk=attempt.pk, answered=station).update(**changes)
+    if moved != 1:  # cannot happen under the lock; refuse rather than record twice
+        raise IntegrityError("attempt moved on during the answer")
+    return response, True
+
+
+def quiz_attempts_claim(*, user, session: SessionBase) -> None:
+    """A visitor who signs in keeps the quizzes they took."""
+    token = visitor_token(session)
+    if token and user.is_authenticated:
+        QuizAttempt.objects.filter(visitor=token, user__isnull=True).update(user=user, visitor="")

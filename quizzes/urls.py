@@ -1,0 +1,18 @@
+from django.urls import path
+
+from . import views
+
+app_name = "quizzes"
+
+urlpatterns = [
+    path("modules/<slug:module_id>/quiz/", views.quiz_page, name="quiz"),
+    path("modules/<slug:module_id>/quiz/start/", views.quiz_start, name="start"),
+    path("modules/<slug:module_id>/quiz/answer/", views.quiz_answer, name="answer"),
+    path(
+        "modules/<slug:module_id>/quiz/<uuid:attempt_id>/feedback/<int:position>/",
+        views.quiz_feedback,
+        name="feedback",
+    ),
+    path("modules/<slug:module_id>/quiz/<uuid:attempt_id>/result/", views.quiz_result, name="result"),
+    path("progress/", views.progress, name="progress"),
+]

@@ -1,0 +1,190 @@
+"""Quiz pages: one station per page, each answer a POST, then its feedback. No JavaScript needed."""
+
+import secrets
+
+from django.shortcuts import redirect, render
+from django.views.decorators.http import require_GET, require_POST
+
+from . import selectors, services
+from .domain import Reflection, Scenario
+from .forms import answer_form
+from .grading import grade_answer, grade_quiz
+
+# Names a reflection's text could be smuggled under; a reflection is never sent.
+REFLECTION_TEXT_FIELDS = {"answer", "text", "reflection", "choice", "note"}
+
+
+def _refuse(request, message, *, module=None):
+    return render(request, "quizzes/refused.html", {"message": message, "module": module}, status=400)
+
+
+def _station_context(request, module, quiz, attempt, form=None):
+    item = quiz.items[attempt.item_index]
+    step_id = attempt.step_id or None
+    seed = f"{attempt.public_id}:{item.id}:{attempt.step_id}"
+    if form is None:
+        initial = {"station": attempt.answered, "key": secrets.token_urlsafe(24), "quiz": module.id}
+        form = answer_form(item, step_id, seed=seed, initial=initial)
+    return {
+        "module": module,
+        "quiz": quiz,
+        "attempt": attempt,
+        "item": item,
+        "step": item.steps[step_id] if isinstance(item, Scenario) else None,
+        "first_step": isinstance(item, Scenario) and step_id == item.start,
+        "form": form,
+        "number": attempt.answered + 1,
+        "about": attempt.answered + quiz.stations_left(attempt.item_index, attempt.step_id),
+    }
+
+
+@require_GET
+def quiz_page(request, module_id):
+    module, quiz = selectors.quiz_get(module_id=module_id)
+    attempt = selectors.attempt_current(user=request.user, session=request.session, quiz=quiz)
+    if attempt is not None:
+        return render(request, "quizzes/question.html", _station_context(request, module, quiz, attempt))
+    last = selectors.attempt_latest_finished(user=request.user, session=request.session, module_id=module.id)
+    return render(request, "quizzes/intro.html", {"module": module, "quiz": quiz, "last": last})
+
+
+@require_POST
+def quiz_start(request, module_id):
+    module, quiz = selectors.quiz_get(module_id=module_id)
+    services.quiz_attempt_start(user=request.user, session=request.session, quiz=quiz)
+    return redirect("quizzes:quiz", module_id=module.id)
+
+
+@require_POST
+def quiz_answer(request, module_id):
+    module, quiz = selectors.quiz_get(module_id=module_id)
+    if request.POST.get("quiz") != module.id:
+        return _refuse(request, "That answer was for a different quiz.", module=module)
+    attempt = selectors.attempt_current(user=request.user, session=request.session, quiz=quiz)
+    try:
+        station = int(request.POST.get("station", ""))
+    except ValueError:
+        return _refuse(request, "That answer was missing its question.", module=module)
+    if attempt is None or station != attempt.answered:
+        # Back button, a second tab or a replay: show what was recorded, if anything was.
+        previous = selectors.attempts_owned(user=request.user, session=request.session).filter(
+            module_id=module.id, responses__submission_key=request.POST.get("key", "")
+        )
+        recorded = previous.first()
+        if recorded is not None:
+            response = recorded.responses.get(submission_key=request.POST["key"])
+            return redirect(
+                "quizzes:feedback", module_id=module.id, attempt_id=recorded.public_id, position=response.position
+            )
+        return _refuse(request, "That question is not the current one, so nothing was recorded.", module=module)
+
+    item = quiz.items[attempt.item_index]
+    if isinstance(item, Reflection) and REFLECTION_TEXT_FIELDS & set(request.POST):
+        return _refuse(request, "A reflection is private and is never sent, so nothing was recorded.", module=module)
+    seed = f"{attempt.public_id}:{item.id}:{attempt.step_id}"
+    form = answer_form(item, attempt.step_id or None, seed=seed, data=request.POST)
+    if not form.is_valid():
+        context = _station_context(request, module, quiz, attempt, form=form)
+        return render(request, "quizzes/question.html", context, status=400)
+    try:
+        response, _ = services.quiz_attempt_answer(
+            attempt=attempt, quiz=quiz, station=station, key=form.cleaned_data["key"], answer=form.to_answer()
+        )
+    except services.SubmissionRefused:
+        return _refuse(request, "We could not record that answer. Nothing was saved.", module=module)
+    if isinstance(item, Reflection):
+        return redirect("quizzes:quiz", module_id=module.id)
+    return redirect("quizzes:feedback", module_id=module.id, attempt_id=attempt.public_id, position=response.position)
+
+
+@require_GET
+def quiz_feedback(request, module_id, attempt_id, position):
+    module, quiz = selectors.quiz_get(module_id=module_id)
+    attempt = selectors.attempt_get(
+        user=request.user, session=request.session, module_id=module.id, public_id=attempt_id
+    )
+    response = selectors.response_get(attempt=attempt, position=position)
+    item = quiz.item(response.item_id) if attempt.content_hash == quiz.content_hash else None
+    if item is None:
+        return redirect("quizzes:quiz", module_id=module.id)
+    step = item.steps.get(response.step_id) if isinstance(item, Scenario) else None
+    graded = grade_answer(item, response.step_id or None, response.answer)
+    context = {
+        "module": module,
+        "quiz": quiz,
+        "attempt": attempt,
+        "item": item,
+        "step": step,
+        "response": response,
+        "graded": graded,
+        "chosen": _describe_answer(item, step, response.answer),
+        "right_answer": _describe_right_answer(item),
+        "is_last": attempt.finished and position == attempt.answered - 1,
+    }
+    return render(request, "quizzes/feedback.html", context)
+
+
+@require_GET
+def quiz_result(request, module_id, attempt_id):
+    module, quiz = selectors.quiz_get(module_id=module_id)
+    attempt = selectors.attempt_get(
+        user=request.user, session=request.session, module_id=module.id, public_id=attempt_id
+    )
+    if not attempt.finished or attempt.content_hash != quiz.content_hash:
+        return redirect("quizzes:quiz", module_id=module.id)
+    responses = list(attempt.responses.all())
+    result = grade_quiz(quiz, [(r.item_id, r.step_id or None, r.answer) for r in responses])
+    rows = []
+    review = []
+    for item, item_result in zip(quiz.items, result.items, strict=True):
+        rows.append({"item": item, "result": item_result})
+        lesson = module.lesson(item.lesson_id) if item.lesson_id else None
+        if item.scored and item_result.score < item_result.max_score and lesson and lesson not in review:
+            review.append(lesson)
+    endings = [
+        item.endings[response_next]
+        for item in quiz.items
+        if isinstance(item, Scenario)
+        for r in responses
+        if r.item_id == item.id
+        for response_next in [item.steps[r.step_id].choice(r.answer["choice"]).next]
+        if response_next in item.endings
+    ]
+    context = {"module": module, "quiz": quiz, "attempt": attempt, "result": result, "rows": rows,
+               "review": review, "endings": endings}  # fmt: skip
+    return render(request, "quizzes/result.html", context)
+
+
+@require_GET
+def progress(request):
+    standings = selectors.progress_overview(user=request.user, session=request.session)
+    return render(request, "quizzes/progress.html", {"standings": standings})
+
+
+def _describe_answer(item, step, answer) -> list[str]:
+    if step is not None:
+        return [step.choice(answer["choice"]).text]
+    kind = item.kind
+    if kind == "single":
+        return [o.text for o in item.options if o.id == answer["option"]]
+    if kind == "multiple":
+        return [o.text for o in item.options if o.id in answer["options"]]
+    if kind == "true-false":
+        return ["True" if answer["value"] else "False"]
+    if kind == "ordering":
+        texts = {s.id: s.text for s in item.steps}
+        return [texts[i] for i in answer["order"]]
+    return []
+
+
+def _describe_right_answer(item) -> list[str]:
+    kind = item.kind
+    if kind == "single":
+        return [o.text for o in item.options if o.id == item.answer]
+    if kind == "multiple":
+        return [o.text for o in item.options if o.id in item.answers]
+    if kind == "true-false":
+        return ["True" if item.answer else "False"]
+    if kind == "ordering":
+        return [s.text for s in item.steps]
+    return []

@@ -1,0 +1,26 @@
+/* Reflections stay on this device: saved to localStorage as you type, never sent.
+   The textarea has no name, so the form never includes it. */
+(function () {
+  "use strict";
+  var storage;
+  try { storage = window.localStorage; storage.getItem("pause:probe"); } catch (e) { return; }
+  document.querySelectorAll("textarea[data-reflection-key]").forEach(function (box) {
+    var key = box.getAttribute("data-reflection-key");
+    var wrapper = box.closest(".reflection");
+    var saved = wrapper && wrapper.querySelector(".reflection-saved");
+    var clear = wrapper && wrapper.querySelector("[data-reflection-clear]");
+    box.value = storage.getItem(key) || "";
+    if (saved) { saved.hidden = false; }
+    if (clear) {
+      clear.hidden = false;
+      clear.addEventListener("click", function () {
+        storage.removeItem(key);
+        box.value = "";
+        box.focus();
+      });
+    }
+    box.addEventListener("input", function () {
+      if (box.value) { storage.setItem(key, box.value); } else { storage.removeItem(key); }
+    });
+  });
+})();

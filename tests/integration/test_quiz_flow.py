@@ -1,0 +1,245 @@
+"""The quiz through Django's test client, on the fixture course's quiz."""
+
+import re
+
+import pytest
+from django.contrib.auth import get_user_model
+
+from quizzes.models import QuizAttempt, QuizResponse
+
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("fixture_course")]
+
+QUIZ = "/modules/alpha/quiz/"
+
+
+def start(client):
+    assert client.post(QUIZ + "start/").status_code == 302
+    return QuizAttempt.objects.latest("pk")
+
+
+def form_of(client):
+    """The current question's hidden fields and the labels of its options, as the page shows them."""
+    page = client.get(QUIZ)
+    assert page.status_code == 200
+    html = page.content.decode()
+    fields = dict(re.findall(r'name="(station|key|quiz)" value="([^"]*)"', html))
+    labels = re.findall(r'name="choice" value="(\w+)"[^>]*>\s*<label[^>]*>\s*([^<]+?)\s*</label>', html)
+    selects = re.findall(r'<label\s+for="id_(place_\d)"[^>]*>\s*([^<]+?)\s*<span', html)
+    return html, fields, {text: value for value, text in labels}, {text: name for name, text in selects}
+
+
+def answer(client, **choice):
+    html, fields, options, selects = form_of(client)
+    data = dict(fields)
+    for text in choice.get("pick", []):
+        data.setdefault("choice", [])
+        data["choice"].append(options[text])
+    for text, place in choice.get("places", {}).items():
+        data[selects[text]] = str(place)
+    if "value" in choice:
+        data["choice"] = choice["value"]
+    return client.post(QUIZ + "answer/", data), data
+
+
+def play_best(client):
+    answer(client, pick=["Ignore it"])
+    answer(client, pick=["Tell a trusted adult"])
+    answer(client, pick=["Reversible"])
+    answer(client, pick=["Asking again and again", "Guilt trips"])
+    answer(client, value="false")
+    answer(client, places={"Stop replying": 1, "Keep evidence": 2, "Report it": 3})
+    return answer(client)  # the reflection: nothing is sent
+
+
+def test_the_intro_offers_a_start_and_the_module_links_to_the_quiz(client):
+    assert b"Start the quiz" in client.get(QUIZ).content
+    assert b'href="/modules/alpha/quiz/"' in client.get("/modules/alpha/").content
+
+
+def test_a_question_page_never_contains_feedback_scores_or_answers(client):
+    start(client)
+    html, fields, options, _ = form_of(client)
+    assert "SECRET-FEEDBACK" not in html and "score" not in html.lower()
+    assert set(options.values()) == {"1", "2"}  # places on the page, not the author's ids
+    assert "ignore" not in re.findall(r'value="([^"]+)"', html)
+    answer(client, pick=["Ignore it"])
+    answer(client, pick=["Tell a trusted adult"])
+    html, *_ = form_of(client)
+    assert (
+        "Reversible" in html and "SECRET-EXPLANATION" not in html and "reversible" not in html.replace("Reversible", "")
+    )
+
+
+def test_each_answer_shows_its_feedback_and_the_way_on(client):
+    start(client)
+    response, _ = answer(client, pick=["Reply"])
+    assert response.status_code == 302 and "/feedback/0/" in response["Location"]
+    feedback = client.get(response["Location"]).content.decode()
+    assert "SECRET-FEEDBACK-REPLY" in feedback and "You chose:" in feedback and "Reply" in feedback
+    assert "See what happens next" in feedback
+    html, *_ = form_of(client)
+    assert "The stranger asks for a photo." in html and "Question 2 of about" in html
+
+
+def test_the_whole_quiz_to_a_passing_result_and_progress(client):
+    start(client)
+    play_best(client)
+    attempt = QuizAttempt.objects.get()
+    assert attempt.finished and attempt.passed and (attempt.score, attempt.max_score) == (7, 7)
+    assert QuizResponse.objects.count() == 7
+    assert QuizResponse.objects.get(item_id="think").answer == {}
+    result = client.get(f"{QUIZ}{attempt.public_id}/result/").content.decode()
+    assert "7 out of 7" in result and "You passed." in result and "Kim is safe" in result
+    progress = client.get("/progress/").content.decode()
+    assert "100% (passed)" in progress and "0 of 2" in progress and "Not yet" in progress
+
+
+def test_a_risky_path_ends_kindly_and_points_to_lessons(client):
+    start(client)
+    answer(client, pick=["Reply"])
+    response, _ = answer(client, pick=["Send one"])
+    feedback = client.get(response["Location"]).content.decode()
+    assert "Kim is worried" in feedback and "It is not too late." in feedback
+    answer(client, pick=["Ready"])
+    answer(client, pick=["Taking no for an answer"])
+    answer(client, value="true")
+    answer(client, places={"Stop replying": 3, "Keep evidence": 2, "Report it": 1})
+    answer(client)
+    attempt = QuizAttempt.objects.get()
+    assert attempt.finished and not attempt.passed and attempt.score == 0
+    result = client.get(f"{QUIZ}{attempt.public_id}/result/").content.decode()
+    assert "Lessons worth another look" in result and "/modules/alpha/first-lesson/" in result
+    assert "Try again" in result
+
+
+def test_a_replayed_or_double_clicked_answer_records_once(client):
+    start(client)
+    first, data = answer(client, pick=["Ignore it"])
+    again = client.post(QUIZ + "answer/", data)
+    assert again.status_code == 302 and again["Location"] == first["Location"]
+    assert QuizResponse.objects.count() == 1
+    assert QuizAttempt.objects.get().answered == 1
+
+
+def test_back_and_resubmit_with_a_new_key_records_nothing_new(client):
+    start(client)
+    _, data = answer(client, pick=["Ignore it"])
+    data["key"] = "a-fresh-key-from-an-old-tab-0000"
+    response = client.post(QUIZ + "answer/", data)
+    assert response.status_code == 400
+    assert QuizResponse.objects.count() == 1
+
+
+@pytest.mark.parametrize(
+    ("change", "expected"),
+    [
+        ({"choice": ["9"]}, 400),
+        ({"choice": ["ignore"]}, 400),
+        ({"quiz": "other-module"}, 400),
+        ({"station": "5"}, 400),
+        ({"station": "x"}, 400),
+        ({"key": ""}, 400),
+    ],
+)
+def test_tampered_answers_are_refused_and_record_nothing(client, change, expected):
+    start(client)
+    _, fields, options, _ = form_of(client)
+    data = {**fields, "choice": [options["Ignore it"]], **change}
+    response = client.post(QUIZ + "answer/", data)
+    assert response.status_code == expected
+    assert QuizResponse.objects.count() == 0
+
+
+def test_an_empty_answer_re_renders_the_question_with_an_error(client):
+    start(client)
+    _, fields, _, _ = form_of(client)
+    response = client.post(QUIZ + "answer/", fields)
+    assert response.status_code == 400
+    assert "Choose an answer to go on." in response.content.decode()
+    assert "Kim gets a message" in response.content.decode()
+
+
+def test_ordering_with_a_repeated_place_re_renders(client):
+    start(client)
+    for text in ["Ignore it", "Tell a trusted adult", "Reversible"]:
+        answer(client, pick=[text])
+    answer(client, pick=["Guilt trips"])
+    answer(client, value="true")
+    response, _ = answer(client, places={"Stop replying": 1, "Keep evidence": 1, "Report it": 2})
+    assert response.status_code == 400 and "Use each place once." in response.content.decode()
+
+
+def test_an_answer_to_a_reflection_is_refused(client):
+    start(client)
+    play_best_until_reflection(client)
+    _, fields, _, _ = form_of(client)
+    response = client.post(QUIZ + "answer/", {**fields, "reflection": "my private thoughts"})
+    assert response.status_code == 400
+    assert not QuizResponse.objects.filter(item_id="think").exists()
+    assert "my private thoughts" not in str(list(QuizResponse.objects.values()))
+
+
+def play_best_until_reflection(client):
+    answer(client, pick=["Ignore it"])
+    answer(client, pick=["Tell a trusted adult"])
+    answer(client, pick=["Reversible"])
+    answer(client, pick=["Guilt trips"])
+    answer(client, value="false")
+    answer(client, places={"Stop replying": 1, "Keep evidence": 2, "Report it": 3})
+
+
+def test_the_reflection_box_has_no_name_so_it_is_never_sent(client):
+    start(client)
+    play_best_until_reflection(client)
+    html, *_ = form_of(client)
+    textarea = re.search(r"<textarea[^>]*>", html).group(0)
+    assert "name=" not in textarea and "data-reflection-key" in textarea
+    assert "never sent to Pause" in html
+
+
+def test_one_readers_attempt_is_404_to_another(client):
+    from django.test import Client
+
+    start(client)
+    response, _ = answer(client, pick=["Ignore it"])
+    assert Client().get(response["Location"]).status_code == 404
+    attempt = QuizAttempt.objects.get()
+    assert Client().get(f"{QUIZ}{attempt.public_id}/result/").status_code == 404
+
+
+def test_try_again_starts_a_fresh_attempt(client):
+    start(client)
+    play_best(client)
+    start(client)
+    assert QuizAttempt.objects.count() == 2
+    assert "Question 1 of about" in form_of(client)[0]
+
+
+def test_a_visitors_attempts_follow_them_when_they_sign_in(client):
+    get_user_model().objects.create_user("learner", password="pw-long-enough-123")
+    start(client)
+    play_best(client)
+    client.post("/accounts/login/", {"username": "learner", "password": "pw-long-enough-123"})
+    attempt = QuizAttempt.objects.get()
+    assert attempt.user.username == "learner" and attempt.visitor == ""
+    assert "100% (passed)" in client.get("/progress/").content.decode()
+
+
+def test_a_module_is_complete_with_all_lessons_done_and_the_quiz_passed(client):
+    start(client)
+    play_best(client)
+    client.post("/modules/alpha/first-lesson/done/")
+    assert "Complete</span>" not in client.get("/progress/").content.decode()
+    client.post("/modules/alpha/second-lesson/done/")
+    assert "Complete</span>" in client.get("/progress/").content.decode()
+
+
+def test_unknown_quiz_is_a_friendly_404(client):
+    assert client.get("/modules/nope/quiz/").status_code == 404
+    assert client.post("/modules/nope/quiz/start/").status_code == 404
+
+
+def test_progress_page_works_for_a_new_visitor(client, django_assert_max_num_queries):
+    with django_assert_max_num_queries(2):
+        page = client.get("/progress/")
+    assert page.status_code == 200 and b"Not taken yet" in page.content

@@ -1,0 +1,133 @@
+"""Grading is pure: deterministic, never above the maximum, indifferent to order where it should be."""
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from courses.loader import load_course
+from quizzes.grading import InvalidAnswer, grade_answer, grade_quiz, normalise_answer, passes
+from quizzes.loader import load_quizzes
+from tests.conftest import VALID_CONTENT
+
+
+@pytest.fixture(scope="module")
+def quiz():
+    course = load_course(VALID_CONTENT).course
+    return load_quizzes(course, VALID_CONTENT).quizzes["alpha"]
+
+
+def test_grading_imports_no_django():
+    import ast
+    import inspect
+
+    from quizzes import grading
+
+    tree = ast.parse(inspect.getsource(grading))
+    modules = {n.module or "" for n in ast.walk(tree) if isinstance(n, ast.ImportFrom)} | {
+        a.name for n in ast.walk(tree) if isinstance(n, ast.Import) for a in n.names
+    }
+    assert not any(m.startswith("django") for m in modules)
+
+
+def test_scenario_answers_score_their_choice_and_lead_on(quiz):
+    story = quiz.items[0]
+    graded = grade_answer(story, "message", {"choice": "reply"})
+    assert (graded.score, graded.max_score, graded.next_step, graded.ending) == (0, 2, "pressure", None)
+    last = grade_answer(story, "tell", {"choice": "tell-adult"})
+    assert last.next_step is None and last.ending.outcome == "safe"
+
+
+@pytest.mark.parametrize(
+    ("index", "answer", "right"),
+    [
+        (1, {"option": "reversible"}, True),
+        (1, {"option": "ready"}, False),
+        (2, {"options": ["guilt", "begging"]}, True),
+        (2, {"options": ["begging"]}, False),
+        (2, {"options": ["begging", "guilt", "listening"]}, False),
+        (3, {"value": False}, True),
+        (3, {"value": True}, False),
+        (4, {"order": ["stop", "keep", "report"]}, True),
+        (4, {"order": ["keep", "stop", "report"]}, False),
+    ],
+)
+def test_knowledge_checks_score_one_only_when_fully_right(quiz, index, answer, right):
+    graded = grade_answer(quiz.items[index], None, answer)
+    assert graded.correct is right and graded.score == int(right) and graded.max_score == 1
+
+
+@pytest.mark.parametrize(
+    ("index", "step", "answer"),
+    [
+        (0, "message", {"choice": "nope"}),
+        (0, "nowhere", {"choice": "reply"}),
+        (1, None, {"option": "nope"}),
+        (1, None, {"option": "ready", "extra": 1}),
+        (2, None, {"options": []}),
+        (2, None, {"options": ["begging", "begging"]}),
+        (3, None, {"value": "false"}),
+        (4, None, {"order": ["stop", "keep"]}),
+        (5, None, {"text": "my private thoughts"}),
+        (1, None, "reversible"),
+    ],
+)
+def test_malformed_answers_are_refused(quiz, index, step, answer):
+    with pytest.raises(InvalidAnswer):
+        grade_answer(quiz.items[index], step, answer)
+
+
+def test_a_reflection_is_never_scored(quiz):
+    graded = grade_answer(quiz.items[5], None, {})
+    assert (graded.score, graded.max_score, graded.correct) == (0, 0, None)
+
+
+def _responses(quiz, path, checks):
+    story = [("story", step, {"choice": choice}) for step, choice in path]
+    return story + [(quiz.items[i].id, None, answer) for i, answer in checks]
+
+
+BEST_PATH = [("message", "ignore"), ("tell", "tell-adult")]
+RISKY_PATH = [("message", "reply"), ("pressure", "send")]
+ALL_RIGHT = [(1, {"option": "reversible"}), (2, {"options": ["begging", "guilt"]}), (3, {"value": False}),
+             (4, {"order": ["stop", "keep", "report"]}), (5, {})]  # fmt: skip
+
+
+def test_the_best_path_and_right_answers_score_the_maximum(quiz):
+    result = grade_quiz(quiz, _responses(quiz, BEST_PATH, ALL_RIGHT))
+    assert result.score == result.max_score == 7 and result.passed
+
+
+def test_a_risky_path_scores_less_and_can_fail(quiz):
+    result = grade_quiz(quiz, _responses(quiz, RISKY_PATH, ALL_RIGHT[:1]))
+    assert result.score == 1 and not result.passed
+
+
+answers = st.fixed_dictionaries(
+    {
+        1: st.sampled_from([{"option": "ready"}, {"option": "reversible"}]),
+        2: st.lists(st.sampled_from(["begging", "listening", "guilt"]), min_size=1, unique=True).map(
+            lambda o: {"options": o}
+        ),
+        3: st.booleans().map(lambda v: {"value": v}),
+        4: st.permutations(["stop", "keep", "report"]).map(lambda o: {"order": list(o)}),
+    }
+)
+paths = st.sampled_from([BEST_PATH, RISKY_PATH, [("message", "reply"), ("pressure", "refuse"), ("tell", "keep-quiet")]])
+
+
+@settings(max_examples=200, deadline=None)
+@given(path=paths, chosen=answers, shuffle=st.randoms())
+def test_grading_is_deterministic_bounded_and_order_free(quiz, path, chosen, shuffle):
+    responses = _responses(quiz, path, list(chosen.items()))
+    first = grade_quiz(quiz, responses)
+    shuffled = list(responses)
+    shuffle.shuffle(shuffled)
+    assert grade_quiz(quiz, shuffled) == first == grade_quiz(quiz, responses)
+    assert 0 <= first.score <= first.max_score == quiz.max_score
+    assert all(item.score <= item.max_score for item in first.items)
+    assert first.passed == passes(first.score, first.max_score, quiz.pass_mark)
+
+
+@given(options=st.permutations(["begging", "guilt"]))
+def test_the_order_options_are_ticked_in_does_not_matter(quiz, options):
+    assert normalise_answer(quiz.items[2], None, {"options": list(options)}) == {"options": ["begging", "guilt"]}
