@@ -92,7 +92,10 @@ def quiz_answer(request, module_id):
         )
     except services.SubmissionRefused:
         return _refuse(request, "We could not record that answer. Nothing was saved.", module=module)
-    if isinstance(item, Reflection):
+    if isinstance(item, Reflection):  # nothing to give feedback on: on to the next question, or the results
+        attempt.refresh_from_db()
+        if attempt.finished:
+            return redirect("quizzes:result", module_id=module.id, attempt_id=attempt.public_id)
         return redirect("quizzes:quiz", module_id=module.id)
     return redirect("quizzes:feedback", module_id=module.id, attempt_id=attempt.public_id, position=response.position)
 

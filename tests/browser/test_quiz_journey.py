@@ -1,0 +1,263 @@
+"""A visitor plays scenario quizzes in a real browser: risky and safe paths, feedback, retry, progress,
+private reflections, keyboard only, and axe on every kind of quiz page."""
+
+import re
+
+import pytest
+from playwright.sync_api import expect
+
+from courses.registry import get_course
+from quizzes.domain import Scenario
+from quizzes.registry import get_quiz
+from tests.browser.conftest import serious_axe_violations
+
+pytestmark = pytest.mark.django_db(transaction=True)
+
+MARKER = "PRIVATE-REFLECTION-MARKER-7f3a"
+
+
+def best_choices(scenario: Scenario, step_id: str, *, worst: bool = False) -> list:
+    """The choices along the best (or worst) scoring path from ``step_id``."""
+
+    def walk(node):
+        if node in scenario.endings:
+            return 0, []
+        options = []
+        for choice in scenario.steps[node].choices:
+            total, rest = walk(choice.next)
+            options.append((choice.score + total, [choice, *rest]))
+        return (min if worst else max)(options, key=lambda option: option[0])
+
+    return walk(step_id)[1]
+
+
+def answer_knowledge_check(page, item, *, right: bool = True):
+    kind = item.kind
+    if kind == "single":
+        options = [o for o in item.options if (o.id == item.answer) == right]
+        page.get_by_label(options[0].text, exact=True).check()
+    elif kind == "multiple":
+        chosen = [o for o in item.options if o.id in item.answers] if right else [item.options[0]]
+        if not right and item.options[0].id in item.answers and len(item.answers) > 1:
+            chosen = [item.options[0]]
+        for option in chosen:
+            page.get_by_label(option.text, exact=True).check()
+    elif kind == "true-false":
+        page.get_by_label("True" if item.answer == right else "False", exact=True).check()
+    elif kind == "ordering":
+        steps = list(item.steps) if right else list(reversed(item.steps))
+        for place, step in enumerate(steps, start=1):
+            field_id = page.locator("form label", has_text=step.text).first.get_attribute("for")
+            page.locator(f"select#{field_id}").select_option(str(place))
+    page.get_by_role("button", name="Answer").click()
+
+
+def play(page, site, module_id, *, risky: bool):
+    quiz = get_quiz(module_id)
+    page.goto(f"{site.url}/modules/{module_id}/quiz/")
+    page.get_by_role("button", name=re.compile("Start the quiz|Try again")).click()
+    for item in quiz.items:
+        if isinstance(item, Scenario):
+            for choice in best_choices(item, item.start, worst=risky):
+                expect(page.get_by_role("heading", level=1)).to_have_text(item.title)
+                page.get_by_label(choice.text, exact=True).check()
+                page.get_by_role("button", name="Answer").click()
+                expect(page.get_by_text("You chose:")).to_be_visible()
+                expect(page.locator(".feedback-body")).to_be_visible()
+                if choice.next in item.endings:
+                    expect(page.get_by_role("heading", name=item.endings[choice.next].title)).to_be_visible()
+                page.locator("main a.btn-primary").click()
+        elif item.kind == "reflection":
+            box = page.locator("textarea[data-reflection-key]")
+            box.fill(MARKER)
+            page.get_by_role("button", name="Continue").click()
+        else:
+            answer_knowledge_check(page, item, right=not risky)
+            expect(page.get_by_text("You chose:")).to_be_visible()
+            page.locator("main a.btn-primary").click()
+    expect(page.get_by_role("heading", name="Your results")).to_be_visible()
+    return quiz
+
+
+def test_consent_quiz_risky_then_safe_path_retry_and_progress(site, page):
+    requests = []
+    page.on("request", lambda r: requests.append((r.url, r.post_data or "")))
+
+    play(page, site, "consent", risky=True)
+    expect(page.get_by_text("To pass you need")).to_be_visible()
+    expect(page.get_by_role("heading", name="Lessons worth another look")).to_be_visible()
+
+    play(page, site, "consent", risky=False)
+    expect(page.get_by_text("You passed.")).to_be_visible()
+
+    page.get_by_role("link", name="See your progress").click()
+    row = page.get_by_role("row", name=re.compile("Consent"))
+    expect(row).to_contain_text("100% (passed)")
+
+    # The reflection never left the browser: no request body or URL carried it.
+    assert requests and not [url for url, body in requests if MARKER in url or MARKER in body]
+    assert site.offsite == []
+
+
+def test_a_reflection_is_kept_on_the_device_and_can_be_cleared(site, page):
+    quiz = get_quiz("consent")
+    key = next(f"pause:consent:{item.id}" for item in quiz.items if item.kind == "reflection")
+    page.goto(site.url + "/")
+    page.evaluate("([k, v]) => localStorage.setItem(k, v)", [key, MARKER])
+    page.goto(f"{site.url}/modules/consent/quiz/")
+    page.get_by_role("button", name="Start the quiz").click()
+    # Skip to the reflection by answering everything before it.
+    for item in quiz.items:
+        if item.kind == "reflection":
+            break
+        if isinstance(item, Scenario):
+            for choice in best_choices(item, item.start):
+                page.get_by_label(choice.text, exact=True).check()
+                page.get_by_role("button", name="Answer").click()
+                page.locator("main a.btn-primary").click()
+        else:
+            answer_knowledge_check(page, item)
+            page.locator("main a.btn-primary").click()
+    box = page.locator("textarea[data-reflection-key]")
+    expect(box).to_have_value(MARKER)
+    expect(page.get_by_text("never sent to Pause")).to_be_visible()
+    page.get_by_role("button", name="Clear my note").click()
+    expect(box).to_have_value("")
+    assert page.evaluate("k => localStorage.getItem(k)", key) is None
+
+
+def test_keyboard_alone_completes_a_quiz(site, page):
+    quiz = get_quiz("consent")
+    page.goto(f"{site.url}/modules/consent/quiz/")
+
+    def tab_to(selector):
+        for _ in range(80):
+            page.keyboard.press("Tab")
+            if page.evaluate("s => document.activeElement && document.activeElement.matches(s)", selector):
+                return
+        raise AssertionError(f"Tab never reached {selector}")
+
+    def press_enter_and_wait():
+        with page.expect_navigation():
+            page.keyboard.press("Enter")
+
+    def submit_and_go_on():
+        tab_to("form button[type=submit]")
+        press_enter_and_wait()
+        tab_to("main a.btn-primary")
+        press_enter_and_wait()
+
+    def pick(place):
+        """A radio group is one Tab stop: Space picks the first, arrows move the choice."""
+        tab_to("input[type=radio][name=choice]")
+        page.keyboard.press("Space")
+        for _ in range(place - 1):
+            page.keyboard.press("ArrowDown")
+
+    def tick(place):
+        tab_to(f"input[type=checkbox][value='{place}']")
+        page.keyboard.press("Space")
+
+    tab_to("form button[type=submit]")
+    press_enter_and_wait()
+    for item in quiz.items:
+        if isinstance(item, Scenario):
+            step_id = item.start
+            for choice in best_choices(item, item.start):
+                pick([c.id for c in item.steps[step_id].choices].index(choice.id) + 1)
+                submit_and_go_on()
+                step_id = choice.next
+        elif item.kind == "reflection":
+            tab_to("textarea")
+            page.keyboard.type("kept here")
+            tab_to("form button[type=submit]")
+            press_enter_and_wait()
+        elif item.kind == "single":
+            pick([o.id for o in item.options].index(item.answer) + 1)
+            submit_and_go_on()
+        elif item.kind == "multiple":
+            for place, option in enumerate(item.options, start=1):
+                if option.id in item.answers:
+                    tick(place)
+            submit_and_go_on()
+        elif item.kind == "true-false":
+            pick(1 if item.answer else 2)
+            submit_and_go_on()
+        elif item.kind == "ordering":
+            right = [s.text for s in item.steps]
+            for field in page.locator("form select").all():
+                field_id = field.get_attribute("id")
+                label = page.locator(f"label[for='{field_id}']").inner_text().replace("*", "").strip()
+                tab_to(f"select#{field_id}")
+                page.keyboard.type(str(right.index(label) + 1))  # typing picks the matching option
+            submit_and_go_on()
+    expect(page.get_by_role("heading", name="Your results")).to_be_visible()
+    expect(page.get_by_text("You passed.")).to_be_visible()
+
+
+@pytest.mark.parametrize("module_id", [m.id for m in get_course().modules if m.quiz_path])
+def test_every_modules_scenario_plays_to_an_ending(site, page, module_id):
+    quiz = get_quiz(module_id)
+    scenario = next(item for item in quiz.items if isinstance(item, Scenario))
+    page.goto(f"{site.url}/modules/{module_id}/quiz/")
+    page.get_by_role("button", name="Start the quiz").click()
+    for item in quiz.items:
+        if item is scenario:
+            break
+        if item.kind == "reflection":
+            page.get_by_role("button", name="Continue").click()
+        else:
+            answer_knowledge_check(page, item)
+            page.locator("main a.btn-primary").click()
+    path = best_choices(scenario, scenario.start)
+    for choice in path:
+        page.get_by_label(choice.text, exact=True).check()
+        page.get_by_role("button", name="Answer").click()
+        expect(page.locator(".feedback-body")).to_be_visible()
+        if choice.next in scenario.endings:
+            expect(page.get_by_role("heading", name=scenario.endings[choice.next].title)).to_be_visible()
+        else:
+            page.locator("main a.btn-primary").click()
+
+
+def test_axe_finds_no_serious_problem_on_quiz_pages(site, page):
+    quiz = get_quiz("consent")
+    problems = {}
+
+    def check(name):
+        problems[name] = serious_axe_violations(page)
+
+    page.goto(f"{site.url}/modules/consent/quiz/")
+    check("intro")
+    page.get_by_role("button", name="Start the quiz").click()
+    seen = set()
+    for item in quiz.items:
+        if isinstance(item, Scenario):
+            for choice in best_choices(item, item.start):
+                if "scenario" not in seen:
+                    check("scenario step")
+                page.get_by_label(choice.text, exact=True).check()
+                page.get_by_role("button", name="Answer").click()
+                if "scenario" not in seen:
+                    check("scenario feedback")
+                    seen.add("scenario")
+                page.locator("main a.btn-primary").click()
+        elif item.kind == "reflection":
+            check("reflection")
+            page.get_by_role("button", name="Continue").click()
+        else:
+            if item.kind not in seen:
+                check(item.kind)
+            if item.kind == "single" and "error" not in seen:
+                page.get_by_role("button", name="Answer").click()  # nothing chosen: the error state
+                check("question with an error")
+                seen.add("error")
+            answer_knowledge_check(page, item)
+            if item.kind not in seen:
+                check(f"{item.kind} feedback")
+                seen.add(item.kind)
+            page.locator("main a.btn-primary").click()
+    check("result")
+    page.goto(site.url + "/progress/")
+    check("progress")
+    assert {name: found for name, found in problems.items() if found} == {}
