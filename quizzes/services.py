@@ -6,7 +6,6 @@ import secrets
 
 from django.contrib.sessions.backends.base import SessionBase
 from django.db import IntegrityError, transaction
-from django.db.models import F
 from django.utils import timezone
 
 from . import grading
@@ -53,22 +52,43 @@ def quiz_attempt_start(*, user, session: SessionBase, quiz: Quiz) -> QuizAttempt
 def quiz_attempt_answer(
     *, attempt: QuizAttempt, quiz: Quiz, station: int, key: str, answer: dict
 ) -> tuple[QuizResponse, bool]:
-    """Record the answer to the current station; returns (response, created).
+    """Record the answer to station ``station`` of ``attempt`` (as read); returns (response, created).
 
-    Idempotent: the same key, or a second answer to a station already answered
-    (another tab, the Back button), returns the response already recorded.
+    Exactly once, without locks: the response row's unique constraints (one per
+    station, one per submission key) let only one insert win, and the attempt
+    moves on only if it is still where it was read (``answered == station``).
+    A loser, whether the same key replayed, a double click or a second tab,
+    gets the response already recorded.
     """
     if not key or len(key) > 64:
         raise SubmissionRefused("missing submission key")
-    try:
-        with transaction.atomic():
-            return _record(attempt_id=attempt.pk, quiz=quiz, station=station, key=key, answer=answer)
-    except IntegrityError:
-        # Two requests raced past the checks; the database kept exactly one.
+    if attempt.content_hash != quiz.content_hash:
+        raise SubmissionRefused("the quiz has changed since this attempt started")
+    if attempt.finished or station != attempt.answered:
         existing = _existing(attempt_id=attempt.pk, station=station, key=key)
         if existing is None:
-            raise
+            raise SubmissionRefused("that question is not the current one")
         return existing, False
+    item = quiz.items[attempt.item_index]
+    step_id = attempt.step_id or None
+    try:
+        stored = grading.normalise_answer(item, step_id, answer)
+        graded = grading.grade_answer(item, step_id, stored)
+    except grading.InvalidAnswer as exc:
+        raise SubmissionRefused(str(exc)) from exc
+    try:
+        with transaction.atomic():
+            response = _record(attempt=attempt, quiz=quiz, station=station, key=key, stored=stored, graded=graded)
+    except (IntegrityError, _AttemptMovedOn):
+        existing = _existing(attempt_id=attempt.pk, station=station, key=key)
+        if existing is None:
+            raise SubmissionRefused("that question was answered elsewhere") from None
+        return existing, False
+    return response, True
+
+
+class _AttemptMovedOn(Exception):
+    """Raised inside the transaction to roll it back when another request moved the attempt first."""
 
 
 def _existing(*, attempt_id: int, station: int, key: str) -> QuizResponse | None:
@@ -80,29 +100,11 @@ def _existing(*, attempt_id: int, station: int, key: str) -> QuizResponse | None
     return QuizResponse.objects.filter(attempt_id=attempt_id, position=station).first()
 
 
-def _record(*, attempt_id: int, quiz: Quiz, station: int, key: str, answer: dict) -> tuple[QuizResponse, bool]:
-    # Lock the attempt (PostgreSQL; SQLite's IMMEDIATE transactions already serialise writers).
-    attempt = QuizAttempt.objects.select_for_update().get(pk=attempt_id)
-    existing = _existing(attempt_id=attempt.pk, station=station, key=key)
-    if existing is not None:
-        return existing, False
-    if attempt.content_hash != quiz.content_hash:
-        raise SubmissionRefused("the quiz has changed since this attempt started")
-    if attempt.finished or station != attempt.answered:
-        raise SubmissionRefused("that question is not the current one")
-
-    item = quiz.items[attempt.item_index]
-    step_id = attempt.step_id or None
-    try:
-        graded = grading.grade_answer(item, step_id, answer)
-        stored = grading.normalise_answer(item, step_id, answer)
-    except grading.InvalidAnswer as exc:
-        raise SubmissionRefused(str(exc)) from exc
-
+def _record(*, attempt: QuizAttempt, quiz: Quiz, station: int, key: str, stored: dict, graded) -> QuizResponse:
     response = QuizResponse.objects.create(
         attempt=attempt,
         position=station,
-        item_id=item.id,
+        item_id=quiz.items[attempt.item_index].id,
         step_id=attempt.step_id,
         answer=stored,
         score=graded.score,
@@ -114,20 +116,15 @@ def _record(*, attempt_id: int, quiz: Quiz, station: int, key: str, answer: dict
         item_index, step_id = attempt.item_index, graded.next_step
     else:
         item_index, step_id = _place(quiz, attempt.item_index + 1)
-    finished = item_index >= len(quiz.items)
-    changes = {
-        "answered": F("answered") + 1,
-        "item_index": item_index,
-        "step_id": step_id,
-        "score": F("score") + graded.score,
-    }
-    if finished:
-        total = attempt.score + graded.score
+    # Plain values, not F(): the guard (answered == station) proves the attempt is
+    # exactly as it was read, so its score as read is its score now.
+    total = attempt.score + graded.score
+    changes = {"answered": station + 1, "item_index": item_index, "step_id": step_id, "score": total}
+    if item_index >= len(quiz.items):
         changes.update(submitted_at=timezone.now(), passed=grading.passes(total, attempt.max_score, attempt.pass_mark))
-    moved = QuizAttempt.objects.filter(pk=attempt.pk, answered=station).update(**changes)
-    if moved != 1:  # cannot happen under the lock; refuse rather than record twice
-        raise IntegrityError("attempt moved on during the answer")
-    return response, True
+    if QuizAttempt.objects.filter(pk=attempt.pk, answered=station).update(**changes) != 1:
+        raise _AttemptMovedOn
+    return response
 
 
 def quiz_attempts_claim(*, user, session: SessionBase) -> None:
