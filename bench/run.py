@@ -231,7 +231,10 @@ def main() -> int:
             "PAUSE_INSECURE_HTTP": "1",  # plain http on loopback: no TLS redirect
         }
         env.pop("DATABASE_URL", None)
-        env.pop("REDIS_URL", None)
+        if not os.environ.get("BENCH_REDIS_URL"):
+            env.pop("REDIS_URL", None)
+        else:
+            env["REDIS_URL"] = os.environ["BENCH_REDIS_URL"]
         for command in (["migrate", "--noinput", "-v", "0"], ["collectstatic", "--noinput", "-v", "0"]):
             subprocess.run([sys.executable, "manage.py", *command], cwd=ROOT, env=env, check=True)
         with Server(env) as server:

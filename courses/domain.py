@@ -163,7 +163,7 @@ class HelpService:
 @dataclass(frozen=True, slots=True)
 class HelpDirectory:
     region: Region
-    emergency_number: str
+    emergency_number: str | None
     services: tuple[HelpService, ...]
 
     def services_for(self, image_age: str | None) -> tuple[HelpService, ...]:
