@@ -213,7 +213,8 @@ class HelpDirectoryFile(Versioned):
 
     region: Slug
     emergency_number: Annotated[str, StringConstraints(pattern=r"^[0-9]{3}$")] | None = Field(
-        default=None, description="Only as the fact brief gives it; without one, pages say 'your local emergency number'."
+        default=None,
+        description="Only as the fact brief gives it; without one, pages say 'your local emergency number'.",
     )
     services: Annotated[list[HelpService], Field(min_length=1)]
 
