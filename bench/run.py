@@ -62,14 +62,19 @@ def free_port() -> int:
 
 
 def measure_course_load() -> float:
+    import django
+
+    django.setup()
     from courses.loader import load_course
+    from quizzes.loader import load_quizzes
 
     times = []
     for _ in range(5):
         started = time.perf_counter()
         result = load_course(ROOT / "content")
+        quizzes = load_quizzes(result.course, ROOT / "content")
         times.append(time.perf_counter() - started)
-        assert result.ok, result.errors
+        assert result.ok and not quizzes.errors, result.errors + quizzes.errors
     return statistics.median(times)
 
 
@@ -218,7 +223,7 @@ def main() -> int:
     os.environ.setdefault("DJANGO_SETTINGS_MODULE", "config.settings")
 
     load_seconds = measure_course_load()
-    budget.check("course load + validate", load_seconds * 1000, 1000, " ms", "{:.0f}")
+    budget.check("course + quizzes load + validate", load_seconds * 1000, 1000, " ms", "{:.0f}")
 
     with tempfile.TemporaryDirectory() as tmp:
         env = {

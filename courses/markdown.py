@@ -8,9 +8,10 @@ once, at load; no request renders Markdown.
 
 from __future__ import annotations
 
+import html
 import re
+import threading
 from dataclasses import dataclass
-from html.parser import HTMLParser
 
 import markdown
 import nh3
@@ -103,15 +104,19 @@ class Rendered:
     word_count: int
 
 
-class _UrlCollector(HTMLParser):
-    def __init__(self):
-        super().__init__(convert_charrefs=True)
-        self.rejected: list[str] = []
+_URL_ATTRIBUTE = re.compile(r"""\b(href|src)\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s>]+))""", re.IGNORECASE)
+_TAG = re.compile(r"<[^>]*>")
 
-    def handle_starttag(self, tag, attrs):
-        for name, value in attrs:
-            if name in ("href", "src") and value is not None and not is_allowed_url(value, for_image=name == "src"):
-                self.rejected.append(value)
+
+def _rejected_urls(raw_html: str) -> list[str]:
+    # A regex, not an HTML parser: loading the whole course renders hundreds of texts,
+    # and this only has to find what the sanitiser will drop so the author can be told.
+    rejected = []
+    for name, *values in _URL_ATTRIBUTE.findall(raw_html):
+        url = html.unescape(next((v for v in values if v), ""))
+        if not is_allowed_url(url, for_image=name.lower() == "src"):
+            rejected.append(url)
+    return rejected
 
 
 def _flatten(tokens: list[dict]) -> list[Heading]:
@@ -122,16 +127,27 @@ def _flatten(tokens: list[dict]) -> list[Heading]:
     return headings
 
 
+_local = threading.local()
+
+
+def _converter() -> markdown.Markdown:
+    # Building a Markdown instance loads every extension; the course has thousands
+    # of small texts (quiz feedback), so one instance per thread is reset and reused.
+    md = getattr(_local, "md", None)
+    if md is None:
+        md = _local.md = markdown.Markdown(
+            extensions=EXTENSIONS, extension_configs=EXTENSION_CONFIGS, output_format="html"
+        )
+    return md.reset()
+
+
 def render_markdown(text: str) -> Rendered:
-    md = markdown.Markdown(extensions=EXTENSIONS, extension_configs=EXTENSION_CONFIGS, output_format="html")
+    md = _converter()
     raw_html = md.convert(text)
-    collector = _UrlCollector()
-    collector.feed(raw_html)
-    collector.close()
-    words = len(re.findall(r"\b\w[\w'’-]*\b", nh3.clean(raw_html, tags=set())))
+    words = len(re.findall(r"\b\w[\w'’-]*\b", html.unescape(_TAG.sub(" ", raw_html))))
     return Rendered(
         html=sanitize(raw_html),
         headings=tuple(_flatten(getattr(md, "toc_tokens", []))),
-        rejected_urls=tuple(collector.rejected),
+        rejected_urls=tuple(_rejected_urls(raw_html)),
         word_count=words,
     )

@@ -45,7 +45,11 @@ class YamlDocument:
     duplicates: list[DuplicateKey] = field(default_factory=list)
 
 
-class _PositionedLoader(yaml.SafeLoader):
+# libyaml's parser when PyYAML has it (the wheels do): the pure-Python one made loading the course take seconds.
+_Base = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+
+
+class _PositionedLoader(_Base):
     def __init__(self, stream, line_offset: int = 0):
         super().__init__(stream)
         self.line_offset = line_offset
