@@ -15,16 +15,11 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from types import MappingProxyType
 
-import yaml
-from pydantic import BaseModel, ValidationError
-
 from . import domain, schemas
 from .errors import ContentError
-from .markdown import Rendered, render_markdown
-from .yamlpos import LineDict, line_of, load_positioned, normalise_loc, yaml_error_line
+from .reader import ContentReader, ParsedFile
 
 SLUG = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
-FRONT_MATTER_FENCE = re.compile(r"^(?:---|\.\.\.)[ \t]*$")
 TEACHER_NOTES = "teacher.md"
 
 
@@ -36,168 +31,6 @@ class LoadResult:
     @property
     def ok(self) -> bool:
         return not self.errors
-
-
-@dataclass
-class _Parsed:
-    """A validated file: its schema model and the positioned data, for lines."""
-
-    model: BaseModel
-    data: LineDict
-    digest: str
-
-    def line(self, *loc) -> int:
-        return line_of(self.data, loc)
-
-
-def _where(loc: tuple) -> str:
-    text = ""
-    for part in loc:
-        text += f"[{part}]" if isinstance(part, int) else (f".{part}" if text else str(part))
-    return text
-
-
-class ContentReader:
-    def __init__(self, root: Path):
-        self.root = root
-        self.errors: list[ContentError] = []
-
-    def display(self, path: Path) -> str:
-        try:
-            return path.relative_to(self.root.parent).as_posix()
-        except ValueError:
-            return path.as_posix()
-
-    def error(self, path: Path, line: int, where: str, message: str, code: str) -> None:
-        self.errors.append(ContentError(self.display(path), line, where, message, code))
-
-    # --- files --------------------------------------------------------------------------
-
-    def read_text(self, path: Path) -> tuple[str, str] | None:
-        """The file's text and a short hash of its bytes, or None after reporting why not."""
-        try:
-            raw = path.read_bytes()
-        except OSError as exc:
-            self.error(path, 0, "", f"cannot read the file: {exc.strerror}", "content.E011")
-            return None
-        digest = hashlib.sha256(raw).hexdigest()[:16]
-        try:
-            text = raw.decode("utf-8")
-        except UnicodeDecodeError as exc:
-            line = raw[: exc.start].count(b"\n") + 1
-            self.error(path, line, "", f"not UTF-8: byte 0x{raw[exc.start]:02x} cannot be read", "content.E003")
-            return None
-        text = text.removeprefix("\ufeff")
-        if not text.strip():
-            self.error(path, 1, "", "the file is empty", "content.E004")
-            return None
-        return text, digest
-
-    def parse(
-        self, path: Path, text: str, digest: str, schema: type[BaseModel], *, line_offset: int = 0
-    ) -> _Parsed | None:
-        front_matter = line_offset > 0
-        try:
-            document = load_positioned(text, line_offset=line_offset)
-        except yaml.YAMLError as exc:
-            problem = getattr(exc, "problem", None) or str(exc).splitlines()[0]
-            self.error(
-                path, yaml_error_line(exc, line_offset=line_offset), "", f"YAML syntax: {problem}", "content.E001"
-            )
-            return None
-        for duplicate in document.duplicates:
-            self.error(
-                path,
-                duplicate.line,
-                str(duplicate.key),
-                f"duplicate key '{duplicate.key}' (first at line {duplicate.first_line})",
-                "content.E002",
-            )
-        data = document.data
-        if not isinstance(data, LineDict):
-            if front_matter:
-                self.error(path, 2, "", "front matter must be a mapping of keys to values", "content.E005")
-            else:
-                self.error(path, 1, "", "expected a mapping of keys to values", "content.E008")
-            return None
-        version = data.get("schema_version")
-        if "schema_version" not in data:
-            self.error(path, data.line, "", "missing schema_version (this Pause reads version 1)", "content.E009")
-            return None
-        if type(version) is not int or version != schemas.SCHEMA_VERSION:
-            self.error(
-                path,
-                data.key_lines["schema_version"],
-                "schema_version",
-                f"version {version!r} is not supported (this Pause reads version {schemas.SCHEMA_VERSION})",
-                "content.E009",
-            )
-            return None
-        try:
-            model = schema.model_validate(data)
-        except ValidationError as exc:
-            for problem in exc.errors(include_url=False):
-                self._report_validation(path, data, problem)
-            return None
-        except RecursionError:
-            self.error(path, data.line, "", "the data refers to itself (YAML alias loop)", "content.E008")
-            return None
-        return _Parsed(model=model, data=data, digest=digest)
-
-    def _report_validation(self, path: Path, data: LineDict, problem: dict) -> None:
-        loc = normalise_loc(data, tuple(problem["loc"]))
-        kind = problem["type"]
-        line = line_of(data, loc)
-        if kind == "missing":
-            self.error(path, line, _where(loc[:-1]), f"missing required key '{loc[-1]}'", "content.E006")
-        elif kind == "extra_forbidden":
-            self.error(path, line, _where(loc[:-1]), f"unknown key '{loc[-1]}'", "content.E007")
-        elif kind.startswith("content.E"):
-            self.error(path, line, _where(loc), problem["msg"], kind)
-        else:
-            value = problem.get("input")
-            shown = f" (got {value!r})" if isinstance(value, (bool, int, float, str)) or value is None else ""
-            self.error(path, line, _where(loc), f"{problem['msg']}{shown}", "content.E008")
-
-    def read_yaml(self, path: Path, schema: type[BaseModel]) -> _Parsed | None:
-        read = self.read_text(path)
-        return self.parse(path, *read, schema) if read else None
-
-    def read_markdown(self, path: Path, schema: type[BaseModel]) -> tuple[_Parsed, str, int] | None:
-        """Front matter (validated) and the Markdown body with the line it starts on."""
-        read = self.read_text(path)
-        if not read:
-            return None
-        text, digest = read
-        lines = text.split("\n")
-        if not FRONT_MATTER_FENCE.match(lines[0]) or lines[0].startswith("..."):
-            self.error(path, 1, "", "must start with front matter between two '---' lines", "content.E005")
-            return None
-        end = next((i for i in range(1, len(lines)) if FRONT_MATTER_FENCE.match(lines[i])), None)
-        if end is None:
-            self.error(path, 1, "", "front matter is not closed by a '---' line", "content.E005")
-            return None
-        front = "\n".join(lines[1:end])
-        if not front.strip():
-            self.error(path, 1, "", "front matter is empty", "content.E005")
-            return None
-        parsed = self.parse(path, front, digest, schema, line_offset=1)
-        if parsed is None:
-            return None
-        return parsed, "\n".join(lines[end + 1 :]), end + 2
-
-    def render(self, path: Path, body: str, body_line: int) -> Rendered:
-        rendered = render_markdown(body)
-        for url in rendered.rejected_urls:
-            offset = next((i for i, text in enumerate(body.split("\n")) if url in text), 0)
-            self.error(
-                path,
-                body_line + offset,
-                "",
-                f"link or image '{url}' is not allowed (links: https, mailto or a site path; images: /static/ only)",
-                "content.E018",
-            )
-        return rendered
 
 
 def _sources(items: list[schemas.Source]) -> tuple[domain.Source, ...]:
@@ -241,7 +74,7 @@ class CourseLoader:
 
     # --- course.yaml ----------------------------------------------------------------------
 
-    def _regions(self, path: Path, parsed: _Parsed) -> dict[str, domain.Region]:
+    def _regions(self, path: Path, parsed: ParsedFile) -> dict[str, domain.Region]:
         regions: dict[str, domain.Region] = {}
         for index, region in enumerate(parsed.model.regions):
             if region.id in regions:
@@ -256,7 +89,7 @@ class CourseLoader:
 
     # --- modules --------------------------------------------------------------------------
 
-    def _modules(self, course_path: Path, parsed: _Parsed, guide_ids: set[str]) -> list[domain.Module]:
+    def _modules(self, course_path: Path, parsed: ParsedFile, guide_ids: set[str]) -> list[domain.Module]:
         modules_dir = self.root / "modules"
         listed: list[str] = []
         modules = []
@@ -439,7 +272,7 @@ class CourseLoader:
             )
         return sorted(guides, key=lambda guide: guide.title.lower())
 
-    def _region_file(self, path: Path, parsed: _Parsed, regions: dict[str, domain.Region]) -> domain.Region | None:
+    def _region_file(self, path: Path, parsed: ParsedFile, regions: dict[str, domain.Region]) -> domain.Region | None:
         region_id = parsed.model.region
         if region_id != path.stem:
             self.reader.error(

@@ -139,3 +139,15 @@ def grade_quiz(quiz: Quiz, responses: Iterable[tuple[str, str | None, dict]]) ->
     return QuizResult(
         score=score, max_score=quiz.max_score, passed=passes(score, quiz.max_score, quiz.pass_mark), items=items
     )
+
+
+def endings_reached(quiz: Quiz, responses: Iterable[tuple[str, str | None, dict]]) -> list[Ending]:
+    """The endings the learner's scenario answers led to."""
+    reached = []
+    for item_id, step_id, answer in responses:
+        item = quiz.item(item_id)
+        if isinstance(item, Scenario) and step_id:
+            ending = grade_answer(item, step_id, answer).ending
+            if ending is not None:
+                reached.append(ending)
+    return reached

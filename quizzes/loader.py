@@ -14,7 +14,7 @@ from types import MappingProxyType
 
 from courses.domain import Course, Module
 from courses.errors import ContentError
-from courses.loader import ContentReader, _Parsed
+from courses.reader import ContentReader, ParsedFile, where_of
 
 from . import domain, schemas
 from .validation import GraphStep, analyse, check_scenario
@@ -41,9 +41,8 @@ class QuizLoader:
                 quizzes[module.id] = quiz
         return QuizLoadResult(quizzes=quizzes, errors=sorted(self.reader.errors))
 
-    def _problem(self, path: Path, parsed: _Parsed, loc: tuple, message: str, code: str) -> None:
-        where = "".join(f"[{p}]" if isinstance(p, int) else f".{p}" for p in loc).lstrip(".")
-        self.reader.error(path, parsed.line(*loc), where, message, code)
+    def _problem(self, path: Path, parsed: ParsedFile, loc: tuple, message: str, code: str) -> None:
+        self.reader.error(path, parsed.line(*loc), where_of(loc), message, code)
 
     def _duplicates(self, path, parsed, prefix: tuple, ids: list[str], what: str) -> None:
         counts = Counter(ids)
@@ -51,7 +50,7 @@ class QuizLoader:
             if counts[item_id] > 1 and ids.index(item_id) != index:
                 self._problem(path, parsed, (*prefix, index, "id"), f"duplicate {what} id '{item_id}'", "content.E013")
 
-    def _markdown(self, path: Path, parsed: _Parsed, loc: tuple, text: str | None) -> str:
+    def _markdown(self, path: Path, parsed: ParsedFile, loc: tuple, text: str | None) -> str:
         return self.reader.render(path, text, parsed.line(*loc)).html if text else ""
 
     def _quiz(self, module: Module, path: Path) -> domain.Quiz | None:

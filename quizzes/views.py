@@ -8,7 +8,7 @@ from django.views.decorators.http import require_GET, require_POST
 from . import selectors, services
 from .domain import Reflection, Scenario
 from .forms import answer_form
-from .grading import grade_answer, grade_quiz
+from .grading import endings_reached, grade_answer, grade_quiz
 
 # Names a reflection's text could be smuggled under; a reflection is never sent.
 REFLECTION_TEXT_FIELDS = {"answer", "text", "reflection", "choice", "note"}
@@ -67,14 +67,15 @@ def quiz_answer(request, module_id):
         return _refuse(request, "That answer was missing its question.", module=module)
     if attempt is None or station != attempt.answered:
         # Back button, a second tab or a replay: show what was recorded, if anything was.
-        previous = selectors.attempts_owned(user=request.user, session=request.session).filter(
-            module_id=module.id, responses__submission_key=request.POST.get("key", "")
+        recorded = selectors.response_by_key(
+            user=request.user, session=request.session, module_id=module.id, key=request.POST.get("key", "")
         )
-        recorded = previous.first()
         if recorded is not None:
-            response = recorded.responses.get(submission_key=request.POST["key"])
             return redirect(
-                "quizzes:feedback", module_id=module.id, attempt_id=recorded.public_id, position=response.position
+                "quizzes:feedback",
+                module_id=module.id,
+                attempt_id=recorded.attempt.public_id,
+                position=recorded.position,
             )
         return _refuse(request, "That question is not the current one, so nothing was recorded.", module=module)
 
@@ -144,15 +145,7 @@ def quiz_result(request, module_id, attempt_id):
         lesson = module.lesson(item.lesson_id) if item.lesson_id else None
         if item.scored and item_result.score < item_result.max_score and lesson and lesson not in review:
             review.append(lesson)
-    endings = [
-        item.endings[response_next]
-        for item in quiz.items
-        if isinstance(item, Scenario)
-        for r in responses
-        if r.item_id == item.id
-        for response_next in [item.steps[r.step_id].choice(r.answer["choice"]).next]
-        if response_next in item.endings
-    ]
+    endings = endings_reached(quiz, [(r.item_id, r.step_id, r.answer) for r in responses])
     context = {"module": module, "quiz": quiz, "attempt": attempt, "result": result, "rows": rows,
                "review": review, "endings": endings}  # fmt: skip
     return render(request, "quizzes/result.html", context)
