@@ -5,6 +5,7 @@ then a secret key and allowed hosts are required.
 """
 
 import os
+from datetime import timedelta
 from pathlib import Path
 
 import dj_database_url
@@ -49,6 +50,8 @@ INSTALLED_APPS = [
     "accounts",
     "courses",
     "quizzes",
+    "classrooms",
+    "axes",
 ]
 
 MIDDLEWARE = [
@@ -61,6 +64,8 @@ MIDDLEWARE = [
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "csp.middleware.CSPMiddleware",
+    # Last, as django-axes asks: it turns a locked-out sign-in into a clear page.
+    "axes.middleware.AxesMiddleware",
 ]
 
 ROOT_URLCONF = "config.urls"
@@ -131,14 +136,37 @@ SESSION_SAVE_EVERY_REQUEST = False
 SESSION_COOKIE_HTTPONLY = True
 SESSION_COOKIE_SAMESITE = "Lax"
 
+PASSWORD_HASHERS = [
+    "django.contrib.auth.hashers.PBKDF2PasswordHasher",
+    "accounts.hashers.StudentPassphraseHasher",  # generated student passphrases only; see its docstring
+]
+# Adults choose their passwords; students' are generated, so these apply to adults.
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
-    {"NAME": "django.contrib.auth.password_validation.MinimumLengthValidator"},
+    {"NAME": "django.contrib.auth.password_validation.MinimumLengthValidator", "OPTIONS": {"min_length": 10}},
     {"NAME": "django.contrib.auth.password_validation.CommonPasswordValidator"},
     {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
 ]
+AUTHENTICATION_BACKENDS = [
+    "axes.backends.AxesStandaloneBackend",
+    "django.contrib.auth.backends.ModelBackend",
+]
+# A school is one IP address: lock a username from one address, never the whole address,
+# so one student's typos cannot lock out the class.
+AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
+AXES_FAILURE_LIMIT = int(os.environ.get("AXES_FAILURE_LIMIT", "10"))
+AXES_COOLOFF_TIME = timedelta(minutes=15)
+AXES_RESET_ON_SUCCESS = True
+AXES_LOCKOUT_TEMPLATE = "accounts/locked_out.html"
+AXES_USERNAME_FORM_FIELD = "username"
+# The last address the proxy saw; operators behind several proxies set AXES_IPWARE_PROXY_COUNT.
+AXES_IPWARE_PROXY_COUNT = int(os.environ.get("AXES_IPWARE_PROXY_COUNT", "0"))
+AXES_IPWARE_META_PRECEDENCE_ORDER = (
+    ["HTTP_X_FORWARDED_FOR", "REMOTE_ADDR"] if AXES_IPWARE_PROXY_COUNT else ["REMOTE_ADDR"]
+)
+
 LOGIN_URL = "login"
-LOGIN_REDIRECT_URL = "courses:home"
+LOGIN_REDIRECT_URL = "classrooms:after-login"
 LOGOUT_REDIRECT_URL = "courses:home"
 
 LANGUAGE_CODE = "en"
@@ -187,6 +215,11 @@ X_FRAME_OPTIONS = "DENY"
 
 # --- Pause ----------------------------------------------------------------------------------
 PAUSE_CONTENT_DIR = Path(os.environ.get("PAUSE_CONTENT_DIR", BASE_DIR / "content"))
+# Classes archived longer than this are deleted by `manage.py purge_expired`, with their students' class data.
+RETENTION_DAYS = int(os.environ.get("RETENTION_DAYS", "365"))
+# Wrong join codes allowed from one address in JOIN_RATE_WINDOW seconds (a class typing at once, with typos).
+JOIN_RATE_LIMIT = int(os.environ.get("JOIN_RATE_LIMIT", "30"))
+JOIN_RATE_WINDOW = 10 * 60
 # Where "Quick exit" goes: a neutral page that reveals nothing about this site.
 QUICK_EXIT_URL = os.environ.get("QUICK_EXIT_URL", "https://www.bbc.co.uk/weather")
 

@@ -2,6 +2,7 @@ from django.contrib import admin
 from django.urls import include, path
 
 urlpatterns = [
+    path("", include("classrooms.urls")),
     path("accounts/", include("accounts.urls")),
     path("admin/", admin.site.urls),
     # Before courses: /modules/<module>/quiz/ must not be read as a lesson called "quiz".

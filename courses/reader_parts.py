@@ -22,10 +22,21 @@ def _csrf_input(token: str) -> SafeString:
     return format_html('<input type="hidden" name="csrfmiddlewaretoken" value="{}">', token)
 
 
+# Each signed-in role's own page, named in the menu. The engine knows these only as URL names.
+_ROLE_HOMES = {
+    "student": ("classrooms:me", "My classes"),
+    "teacher": ("classrooms:teach", "Teach"),
+    "school_admin": ("classrooms:teach", "Teach"),
+    "parent": ("classrooms:family", "My family"),
+}
+
+
 def account(context) -> SafeString:
     user = context.get("user")
     if user is not None and user.is_authenticated:
-        return format_html(
+        home = _ROLE_HOMES.get(getattr(user, "role", ""))
+        own = format_html('<li><a href="{}">{}</a></li>', reverse(home[0]), home[1]) if home else ""
+        return own + format_html(
             '<li><form method="post" action="{}" class="d-inline">{}'
             '<button type="submit" class="btn btn-link p-0 align-baseline">Sign out</button></form></li>',
             reverse("logout"),

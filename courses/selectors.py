@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from django.contrib.sessions.backends.base import SessionBase
+from django.db.models import Count, Q
 from django.http import Http404
 
 from .domain import Course, Guide, HelpDirectory, LawCard, Lesson, Module, Region
@@ -89,3 +90,31 @@ def module_progress(*, module: Module, done: frozenset[str]) -> ModuleProgress:
 
 def reader_region(*, session: SessionBase, course: Course | None = None) -> Region | None:
     return (course or get_course()).region(session.get(REGION_SESSION_KEY))
+
+
+def lessons_done_counts(*, user_ids, modules) -> dict[tuple[int, str], int]:
+    """``(user id, module id) -> lessons done`` for many readers at once, in one query.
+
+    Only lessons the module still has count, so a renamed or removed lesson
+    never makes a module look more than finished.
+    """
+    if not modules:
+        return {}
+    current = Q()
+    for module in modules:
+        current |= Q(module_id=module.id, lesson_id__in=[lesson.id for lesson in module.lessons])
+    rows = (
+        LessonProgress.objects.filter(current, user_id__in=user_ids)
+        .values("user_id", "module_id")
+        .annotate(done=Count("pk"))
+        .order_by()
+    )
+    return {(row["user_id"], row["module_id"]): row["done"] for row in rows}
+
+
+def lesson_progress_export(*, user) -> list[dict]:
+    """A reader's lesson progress as plain data, for their data export."""
+    return [
+        {"module": p.module_id, "lesson": p.lesson_id, "done_at": p.completed_at.isoformat()}
+        for p in LessonProgress.objects.filter(user=user).order_by("completed_at", "pk")
+    ]

@@ -20,4 +20,10 @@
       lastEscape = now;
     });
   }
+  // A "Print" button on login cards; without script the page says to use the browser's Print.
+  var printButtons = document.querySelectorAll("[data-print]");
+  for (var i = 0; i < printButtons.length; i++) {
+    printButtons[i].hidden = false;
+    printButtons[i].addEventListener("click", function () { window.print(); });
+  }
 })();

@@ -1,0 +1,149 @@
+"""A demo school to try Pause with: two teachers, their classes, students with varied progress, two parents."""
+
+from __future__ import annotations
+
+import datetime
+
+from django.conf import settings
+from django.contrib.auth import get_user_model
+from django.core.management.base import BaseCommand, CommandError
+from django.db import transaction
+from django.utils import timezone
+
+from accounts import credentials
+from classrooms.models import Assignment, Classroom, Enrolment, FamilyLink, School, StaffMembership
+from courses.registry import get_course
+from courses.services import lesson_progress_mark_done
+from quizzes import selectors as quiz_selectors
+from quizzes import services as quiz_services
+from quizzes.registry import get_quiz
+
+User = get_user_model()
+PASSWORD = "demo-pass-123"  # noqa: S105 (published demo password; the command refuses to run in production)
+SCHOOL = "Demo School"
+STUDENT_NAMES = ["Amani", "Bea", "Chen", "Dara", "Eli", "Farah", "Gus", "Hana", "Isla", "Jo", "Kai", "Lena"]
+
+
+class Command(BaseCommand):
+    help = "Create (or refresh) the demo school. Every demo password is demo-pass-123. Refuses unless DEBUG or --force."
+
+    def add_arguments(self, parser):
+        parser.add_argument("--force", action="store_true", help="Run even when DEBUG is off.")
+        parser.add_argument("--quiet", action="store_true", help="Don't print the logins.")
+
+    def handle(self, *args, force=False, quiet=False, **options):
+        if not settings.DEBUG and not force:
+            raise CommandError(
+                "seed_demo makes accounts with a published password: it runs only with DEBUG on, or --force."
+            )
+        with transaction.atomic():
+            self._seed()
+        if not quiet:
+            self.stdout.write(
+                "Demo school ready. Sign in at /accounts/login/ with password demo-pass-123 as:\n"
+                "  demo-teacher, demo-teacher-2 (teachers; demo-teacher is also the school admin)\n"
+                f"  demo-student-1 … demo-student-{len(STUDENT_NAMES)} (students)\n"
+                "  demo-parent (linked to demo-student-1), demo-parent-2 (linked to demo-student-2)"
+            )
+
+    def _user(self, username, *, role, name, email=""):
+        user, _ = User.objects.get_or_create(username=username, defaults={"role": role})
+        user.role, user.first_name, user.email = role, name, email
+        user.set_password(PASSWORD)
+        user.save()
+        return user
+
+    def _seed(self):
+        school = School.objects.filter(name=SCHOOL).first() or School.objects.create(
+            name=SCHOOL, staff_code=credentials.readable_code()
+        )
+        teacher = self._user(
+            "demo-teacher", role=User.Role.SCHOOL_ADMIN, name="Ms Rivera", email="demo-teacher@example.org"
+        )
+        teacher2 = self._user(
+            "demo-teacher-2", role=User.Role.TEACHER, name="Mr Okafor", email="demo-teacher-2@example.org"
+        )
+        for staff in (teacher, teacher2):
+            StaffMembership.objects.update_or_create(user=staff, defaults={"school": school})
+        course = get_course()
+        modules = list(course.modules)
+        today = timezone.localdate()
+        class_a = self._classroom(school, teacher, "Year 9 PSHE (demo)")
+        class_b = self._classroom(school, teacher2, "Year 10 Citizenship (demo)")
+        for classroom, picks in ((class_a, modules[:3]), (class_b, modules[3:5])):
+            for offset, module in enumerate(picks):
+                Assignment.objects.update_or_create(
+                    classroom=classroom,
+                    module_id=module.id,
+                    defaults={
+                        "due_on": today + datetime.timedelta(days=7 * offset - 3),
+                        "note": "Read the lessons, then try the quiz." if offset == 0 else "",
+                    },
+                )
+        for number, name in enumerate(STUDENT_NAMES, start=1):
+            student = self._user(f"demo-student-{number}", role=User.Role.STUDENT, name=name)
+            classroom = class_a if number <= 8 else class_b
+            Enrolment.objects.get_or_create(classroom=classroom, student=student)
+            self._progress(student, [a.module_id for a in classroom.assignments.all()], variety=number % 4)
+        for username, name, child in (("demo-parent", "Sam (parent)", 1), ("demo-parent-2", "Alex (carer)", 2)):
+            parent = self._user(username, role=User.Role.PARENT, name=name, email=f"{username}@example.org")
+            FamilyLink.objects.get_or_create(parent=parent, student=User.objects.get(username=f"demo-student-{child}"))
+
+    def _classroom(self, school, teacher, name):
+        classroom = Classroom.objects.filter(school=school, name=name).first()
+        return classroom or Classroom.objects.create(
+            school=school, teacher=teacher, name=name, join_code=credentials.readable_code()
+        )
+
+    def _progress(self, student, module_ids, *, variety):
+        """variety 0: nothing yet; 1: some lessons; 2: first module done with a pass; 3: everything done."""
+        course = get_course()
+        for index, module_id in enumerate(module_ids):
+            module = course.module(module_id)
+            if module is None or variety == 0:
+                continue
+            if variety == 1:
+                lessons = module.lessons[: max(1, len(module.lessons) // 2)] if index == 0 else ()
+            elif variety == 2:
+                lessons = module.lessons if index == 0 else module.lessons[:1]
+            else:
+                lessons = module.lessons
+            for lesson in lessons:
+                lesson_progress_mark_done(user=student, session=None, lesson=lesson)
+            quiz = get_quiz(module_id)
+            already = quiz_selectors.attempts_owned(user=student, session=None).filter(module_id=module_id).exists()
+            if quiz is not None and not already and (variety == 3 or (variety == 2 and index == 0)):
+                self._take_quiz(student, quiz, best=(variety == 3 or student.pk % 2 == 0))
+
+    def _take_quiz(self, student, quiz, *, best):
+        """Answer through the real service, as a student would: the best answers, or a few slips."""
+        attempt = quiz_services.quiz_attempt_start(user=student, session=None, quiz=quiz)
+        station = 0
+        while not attempt.finished:
+            item = quiz.items[attempt.item_index]
+            slip = not best and station % 3 == 1
+            answer = _demo_answer(item, attempt.step_id, slip=slip)
+            quiz_services.quiz_attempt_answer(
+                attempt=attempt, quiz=quiz, station=station, key=f"demo-{attempt.public_id}-{station}", answer=answer
+            )
+            attempt.refresh_from_db()
+            station += 1
+
+
+def _demo_answer(item, step_id, *, slip):
+    kind = item.kind
+    if kind == "scenario":
+        choices = item.steps[step_id].choices
+        pick = min(choices, key=lambda c: c.score) if slip else max(choices, key=lambda c: c.score)
+        return {"choice": pick.id}
+    if kind == "single":
+        wrong = [o.id for o in item.options if o.id != item.answer]
+        return {"option": wrong[0] if slip and wrong else item.answer}
+    if kind == "multiple":
+        return {"options": sorted(item.answers)[:1] if slip else sorted(item.answers)}
+    if kind == "true-false":
+        return {"value": (not item.answer) if slip else item.answer}
+    if kind == "ordering":
+        order = [s.id for s in item.steps]
+        return {"order": list(reversed(order)) if slip else order}
+    return {}
