@@ -33,6 +33,7 @@ browser:
 	fi
 
 run: setup
+	@$(BIN)/python manage.py seed_demo
 	@echo "Pause is at http://127.0.0.1:$(PORT)/  (Ctrl-C stops it)"
 	@$(BIN)/python manage.py runserver 127.0.0.1:$(PORT)
 

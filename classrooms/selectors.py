@@ -62,6 +62,12 @@ def student_get_for_teacher(*, classroom: Classroom, student_id: int):
     return student
 
 
+def student_deletable_by(*, user, student) -> bool:
+    """A teacher may delete a student only if every class the student is in is one this teacher may see."""
+    theirs = Classroom.objects.filter(enrolments__student=student)
+    return not theirs.exclude(pk__in=classrooms_visible_to(user=user).values("pk")).exists()
+
+
 def assignment_get_for_teacher(*, classroom: Classroom, assignment_id: int) -> Assignment:
     assignment = Assignment.objects.filter(pk=assignment_id, classroom=classroom).first()
     if assignment is None:

@@ -8,6 +8,7 @@ from dataclasses import dataclass
 
 from django.contrib.auth import get_user_model
 from django.db import IntegrityError, transaction
+from django.db.models import Q
 from django.utils import timezone
 
 from accounts import credentials
@@ -141,14 +142,35 @@ def classroom_delete(*, classroom: Classroom) -> int:
     return len(ids)
 
 
-def purge_expired(*, days: int, now: datetime.datetime | None = None) -> tuple[int, int]:
-    """Delete classes archived more than ``days`` ago. Returns (classes, students) deleted."""
-    cutoff = (now or timezone.now()) - datetime.timedelta(days=days)
+@dataclass(frozen=True)
+class Purged:
+    classes: int
+    students: int
+    family_codes: int
+
+
+def purge_expired(*, days: int, now: datetime.datetime | None = None) -> Purged:
+    """Delete what the retention policy says must go (docs/privacy.md):
+
+    - classes archived more than ``days`` ago, with students in no other class;
+    - students in no class at all who have not signed in for ``days``;
+    - family codes past their expiry.
+    """
+    now = now or timezone.now()
+    cutoff = now - datetime.timedelta(days=days)
     classes = students = 0
     for classroom in Classroom.objects.filter(archived_at__lt=cutoff):
         students += classroom_delete(classroom=classroom)
         classes += 1
-    return classes, students
+    idle = (
+        User.objects.filter(role=User.Role.STUDENT, enrolments__isnull=True)
+        .filter(Q(last_login__lt=cutoff) | Q(last_login__isnull=True, date_joined__lt=cutoff))
+        .values_list("pk", flat=True)
+    )
+    idle_ids = list(idle)
+    User.objects.filter(pk__in=idle_ids).delete()
+    codes, _ = FamilyCode.objects.filter(expires_at__lt=now).delete()
+    return Purged(classes=classes, students=students + len(idle_ids), family_codes=codes)
 
 
 # --- students -------------------------------------------------------------------------------

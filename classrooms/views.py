@@ -373,7 +373,7 @@ def student_detail(request, classroom_id, student_id):
             "classroom": classroom,
             "student": student,
             "lines": selectors.student_progress(classroom=classroom, student=student),
-            "watchers": selectors.student_watchers(student=student),
+            "can_delete": selectors.student_deletable_by(user=request.user, student=student),
         },
     )
 
@@ -416,6 +416,13 @@ def student_export(request, classroom_id, student_id):
 def student_delete(request, classroom_id, student_id):
     classroom = selectors.classroom_get_for_teacher(user=request.user, classroom_id=classroom_id)
     student = selectors.student_get_for_teacher(classroom=classroom, student_id=student_id)
+    if not selectors.student_deletable_by(user=request.user, student=student):
+        messages.error(
+            request,
+            f"{student.first_name} is also in a class you don’t teach, so only your school admin can delete "
+            "their account. You can remove them from this class.",
+        )
+        return redirect("classrooms:student", classroom_id=classroom.pk, student_id=student.pk)
     form = ConfirmDeleteForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
         services.user_delete(user=student)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime
 import secrets
 
 from django.contrib.sessions.backends.base import SessionBase
@@ -132,3 +133,10 @@ def quiz_attempts_claim(*, user, session: SessionBase) -> None:
     token = visitor_token(session)
     if token and user.is_authenticated:
         QuizAttempt.objects.filter(visitor=token, user__isnull=True).update(user=user, visitor="")
+
+
+def visitor_attempts_purge(*, now=None) -> int:
+    """Delete visitors' attempts older than a day: their session (two hours at most) is gone, so nobody can reach them."""
+    cutoff = (now or timezone.now()) - datetime.timedelta(days=1)
+    deleted, _ = QuizAttempt.objects.filter(user__isnull=True, started_at__lt=cutoff).delete()
+    return deleted

@@ -24,3 +24,11 @@ def fixture_course(settings):
     settings.PAUSE_CONTENT_DIR = VALID_CONTENT
     yield registry.get_course()
     registry.reset()
+
+
+@pytest.fixture(autouse=True)
+def _fast_password_hashing(settings):
+    settings.PASSWORD_HASHERS = [
+        "django.contrib.auth.hashers.MD5PasswordHasher",
+        "tests.fast_hashers.FastStudentPassphraseHasher",
+    ]

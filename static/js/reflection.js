@@ -1,9 +1,10 @@
-/* Reflections stay on this device: saved to localStorage as you type, never sent.
+/* Reflections stay in this tab: saved to sessionStorage as you type, never sent. Not localStorage:
+   on a shared classroom computer the next person must not find them, so they go when the tab closes.
    The textarea has no name, so the form never includes it. */
 (function () {
   "use strict";
   var storage;
-  try { storage = window.localStorage; storage.getItem("pause:probe"); } catch (e) { return; }
+  try { storage = window.sessionStorage; storage.getItem("pause:probe"); } catch (e) { return; }
   document.querySelectorAll("textarea[data-reflection-key]").forEach(function (box) {
     var key = box.getAttribute("data-reflection-key");
     var wrapper = box.closest(".reflection");

@@ -103,7 +103,7 @@ def test_a_reflection_is_kept_on_the_device_and_can_be_cleared(site, page):
     quiz = get_quiz("consent")
     key = next(f"pause:consent:{item.id}" for item in quiz.items if item.kind == "reflection")
     page.goto(site.url + "/")
-    page.evaluate("([k, v]) => localStorage.setItem(k, v)", [key, MARKER])
+    page.evaluate("([k, v]) => sessionStorage.setItem(k, v)", [key, MARKER])
     page.goto(f"{site.url}/modules/consent/quiz/")
     page.get_by_role("button", name="Start the quiz").click()
     # Skip to the reflection by answering everything before it.
@@ -123,7 +123,7 @@ def test_a_reflection_is_kept_on_the_device_and_can_be_cleared(site, page):
     expect(page.get_by_text("never sent to Pause")).to_be_visible()
     page.get_by_role("button", name="Clear my note").click()
     expect(box).to_have_value("")
-    assert page.evaluate("k => localStorage.getItem(k)", key) is None
+    assert page.evaluate("k => sessionStorage.getItem(k)", key) is None
 
 
 def test_keyboard_alone_completes_a_quiz(site, page):

@@ -1,11 +1,18 @@
 from django.conf import settings
+from django.core.management import call_command
 from django.core.management.base import BaseCommand
 
+from accounts import services as account_services
 from classrooms import services
+from quizzes import services as quiz_services
 
 
 class Command(BaseCommand):
-    help = "Delete classes archived longer than RETENTION_DAYS, with their students' class data. Run it daily."
+    help = (
+        "Delete data past its retention period (docs/privacy.md): classes archived longer than RETENTION_DAYS "
+        "with their students' class data, idle classless students, expired family codes, visitors' abandoned "
+        "quiz attempts, old failed-login records and expired sessions. Run it daily."
+    )
 
     def add_arguments(self, parser):
         parser.add_argument("--days", type=int, default=None, help="Override RETENTION_DAYS for this run.")
@@ -15,8 +22,13 @@ class Command(BaseCommand):
         if days < 0:
             self.stderr.write("--days must be 0 or more.")
             raise SystemExit(2)
-        classes, students = services.purge_expired(days=days)
+        purged = services.purge_expired(days=days)
+        visitors = quiz_services.visitor_attempts_purge()
+        failed_logins = account_services.failed_logins_purge()
+        call_command("clearsessions")
         self.stdout.write(
-            f"Deleted {classes} class(es) archived over {days} days ago, and {students} student account(s) "
-            "that were in no other class."
+            f"Deleted {purged.classes} class(es) archived over {days} days ago and {purged.students} student "
+            f"account(s) in no other class or idle; {purged.family_codes} expired family code(s); "
+            f"{visitors} abandoned visitor quiz attempt(s); {failed_logins} old failed sign-in record(s); "
+            "expired sessions."
         )

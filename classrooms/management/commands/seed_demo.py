@@ -15,7 +15,7 @@ from classrooms.models import Assignment, Classroom, Enrolment, FamilyLink, Scho
 from courses.registry import get_course
 from courses.services import lesson_progress_mark_done
 from quizzes import selectors as quiz_selectors
-from quizzes import services as quiz_services
+from quizzes.demo import take_quiz
 from quizzes.registry import get_quiz
 
 User = get_user_model()
@@ -113,37 +113,4 @@ class Command(BaseCommand):
             quiz = get_quiz(module_id)
             already = quiz_selectors.attempts_owned(user=student, session=None).filter(module_id=module_id).exists()
             if quiz is not None and not already and (variety == 3 or (variety == 2 and index == 0)):
-                self._take_quiz(student, quiz, best=(variety == 3 or student.pk % 2 == 0))
-
-    def _take_quiz(self, student, quiz, *, best):
-        """Answer through the real service, as a student would: the best answers, or a few slips."""
-        attempt = quiz_services.quiz_attempt_start(user=student, session=None, quiz=quiz)
-        station = 0
-        while not attempt.finished:
-            item = quiz.items[attempt.item_index]
-            slip = not best and station % 3 == 1
-            answer = _demo_answer(item, attempt.step_id, slip=slip)
-            quiz_services.quiz_attempt_answer(
-                attempt=attempt, quiz=quiz, station=station, key=f"demo-{attempt.public_id}-{station}", answer=answer
-            )
-            attempt.refresh_from_db()
-            station += 1
-
-
-def _demo_answer(item, step_id, *, slip):
-    kind = item.kind
-    if kind == "scenario":
-        choices = item.steps[step_id].choices
-        pick = min(choices, key=lambda c: c.score) if slip else max(choices, key=lambda c: c.score)
-        return {"choice": pick.id}
-    if kind == "single":
-        wrong = [o.id for o in item.options if o.id != item.answer]
-        return {"option": wrong[0] if slip and wrong else item.answer}
-    if kind == "multiple":
-        return {"options": sorted(item.answers)[:1] if slip else sorted(item.answers)}
-    if kind == "true-false":
-        return {"value": (not item.answer) if slip else item.answer}
-    if kind == "ordering":
-        order = [s.id for s in item.steps]
-        return {"order": list(reversed(order)) if slip else order}
-    return {}
+                take_quiz(user=student, quiz=quiz, slip_every=0 if variety == 3 or student.pk % 2 == 0 else 3)

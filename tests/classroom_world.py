@@ -1,0 +1,59 @@
+"""Two schools' worth of people and classes, built through the real services, for permission and page tests."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from django.contrib.auth import get_user_model
+
+from classrooms import services
+from courses.registry import get_course
+
+User = get_user_model()
+PASSWORD = "correct-horse-battery"  # noqa: S105 (test accounts)
+
+
+@dataclass
+class School:
+    admin: object
+    teacher: object
+    classroom: object
+    student: object
+    parent: object
+    logins: dict  # username -> passphrase, for students
+
+
+@dataclass
+class World:
+    a: School
+    b: School
+
+
+def build_school(tag: str, *, students: int = 3) -> School:
+    admin = services.staff_signup(
+        email=f"admin-{tag}@example.org", name=f"Admin {tag}", password=PASSWORD, school_name=f"School {tag}"
+    )
+    staff_code = admin.staff_membership.school.staff_code
+    teacher = services.staff_signup(
+        email=f"teacher-{tag}@example.org", name=f"Teacher {tag}", password=PASSWORD, staff_code=staff_code
+    )
+    classroom = services.classroom_create(teacher=teacher, name=f"Class {tag}")
+    modules = get_course().modules
+    services.assignment_set(classroom=classroom, module_id=modules[0].id, due_on=None, note="Start here")
+    logins = services.roster_create(classroom=classroom, names=[f"Kid{tag}{n}" for n in range(students)])
+    student = User.objects.get(username=logins[0].username)
+    parent = services.parent_signup(email=f"parent-{tag}@example.org", name=f"Parent {tag}", password=PASSWORD)
+    code = services.family_code_create(student=student)
+    services.family_link_create(parent=parent, code=code.code)
+    return School(
+        admin=admin,
+        teacher=teacher,
+        classroom=classroom,
+        student=student,
+        parent=parent,
+        logins={issued.username: issued.passphrase for issued in logins},
+    )
+
+
+def build_world() -> World:
+    return World(a=build_school("a"), b=build_school("b"))
