@@ -1,0 +1,248 @@
+"""Every URL, for every role, against two schools' data: the expected status, and nothing changes on the way.
+
+A route with no sample arguments or no expectation here fails the test, so no new route slips past it.
+School A owns every object named in a URL; the "other" roles belong to school B, and must get 404s.
+"""
+
+from __future__ import annotations
+
+import pytest
+from django.apps import apps
+from django.contrib.sessions.models import Session
+from django.test import Client
+from django.urls import URLPattern, URLResolver, get_resolver, reverse
+
+from classrooms.models import Assignment
+from courses.registry import get_course
+from quizzes.demo import take_quiz
+from quizzes.registry import get_quiz
+from tests.classroom_world import build_world
+
+pytestmark = pytest.mark.django_db
+
+ROLES = (
+    "visitor",
+    "student",
+    "teacher",
+    "admin",
+    "parent",
+    "other_student",
+    "other_teacher",
+    "other_admin",
+    "other_parent",
+)
+STAFF = {"teacher", "admin", "other_teacher", "other_admin"}
+STUDENTS = {"student", "other_student"}
+PARENTS = {"parent", "other_parent"}
+ADMINS = {"admin", "other_admin"}
+LOGIN = 302  # a visitor is sent to sign in
+
+
+def everyone(status):
+    return dict.fromkeys(ROLES, status)
+
+
+def only(allowed: set[str], status: int, *, visitor=LOGIN, others=403):
+    """``status`` for the allowed roles, 403 for other signed-in roles, a sign-in redirect for visitors."""
+    table = {role: (status if role in allowed else others) for role in ROLES}
+    table["visitor"] = visitor
+    return table
+
+
+def school_a_class(status):
+    """A page about school A's class: its teacher and school admin see it; school B's staff get 404."""
+    table = only(STAFF, 404)
+    table["teacher"] = table["admin"] = status
+    return table
+
+
+def owned_by_student(status):
+    table = everyone(404)
+    table["student"] = status
+    return table
+
+
+# GET: url name -> role -> status
+EXPECTED_GET = {
+    "classrooms:join": everyone(200),
+    "classrooms:welcome": only(STUDENTS, 302),  # nothing issued: on to /me/
+    "classrooms:after-login": everyone(302),
+    "classrooms:signup-staff": everyone(200),
+    "classrooms:signup-parent": everyone(200),
+    "classrooms:teach": only(STAFF, 200),
+    "classrooms:class-create": only(STAFF, 405),
+    "classrooms:class": school_a_class(200),
+    "classrooms:assign": only(STAFF, 405),
+    "classrooms:unassign": only(STAFF, 405),
+    "classrooms:roster": school_a_class(200),
+    "classrooms:cards": school_a_class(200),
+    "classrooms:cards-reissue": only(STAFF, 405),
+    "classrooms:code-rotate": only(STAFF, 405),
+    "classrooms:archive": only(STAFF, 405),
+    "classrooms:class-delete": school_a_class(200),
+    "classrooms:export-csv": school_a_class(200),
+    "classrooms:quiz-report": school_a_class(200),
+    "classrooms:student": school_a_class(200),
+    "classrooms:student-passphrase": only(STAFF, 405),
+    "classrooms:student-remove": only(STAFF, 405),
+    "classrooms:student-export": school_a_class(200),
+    "classrooms:student-delete": school_a_class(200),
+    "classrooms:school": only(ADMINS, 200),
+    "classrooms:school-code": only(ADMINS, 405),
+    "classrooms:me": only(STUDENTS, 200),
+    "classrooms:family-code": only(STUDENTS, 405),
+    "classrooms:family-revoke": only(STUDENTS, 405),
+    "classrooms:me-export": only(STUDENTS, 200),
+    "classrooms:me-delete": only(STUDENTS, 200),
+    "classrooms:family": only(PARENTS, 200),
+    "login": everyone(200),
+    "logout": everyone(405),
+    "quizzes:quiz": everyone(200),
+    "quizzes:start": everyone(405),
+    "quizzes:answer": everyone(405),
+    "quizzes:feedback": owned_by_student(200),
+    "quizzes:result": owned_by_student(200),
+    "quizzes:progress": everyone(200),
+    "courses:home": everyone(200),
+    "courses:catalogue": everyone(200),
+    "courses:module": everyone(200),
+    "courses:teacher-notes": everyone(200),
+    "courses:lesson": everyone(200),
+    "courses:lesson-done": everyone(302),  # back to the lesson; marking done is a POST
+    "courses:guides": everyone(200),
+    "courses:guide": everyone(200),
+    "courses:help": everyone(200),
+    "courses:law": everyone(200),
+    "courses:law-region": everyone(200),
+    "courses:region": everyone(405),
+    "courses:healthz": everyone(200),
+}
+
+# POST by someone who may not: refused before anything is written.
+FORBIDDEN_POST = {
+    name: table
+    for name, table in {
+        "classrooms:class-create": only(STAFF, None),
+        "classrooms:assign": school_a_class(None),
+        "classrooms:unassign": school_a_class(None),
+        "classrooms:roster": school_a_class(None),
+        "classrooms:cards-reissue": school_a_class(None),
+        "classrooms:code-rotate": school_a_class(None),
+        "classrooms:archive": school_a_class(None),
+        "classrooms:class-delete": school_a_class(None),
+        "classrooms:student-passphrase": school_a_class(None),
+        "classrooms:student-remove": school_a_class(None),
+        "classrooms:student-delete": school_a_class(None),
+        "classrooms:school-code": only(ADMINS, None),
+        "classrooms:family-code": only(STUDENTS, None),
+        "classrooms:family-revoke": {**only(STUDENTS, None), "other_student": 404},
+        "classrooms:me-delete": only(STUDENTS, None),
+        "classrooms:family": only(PARENTS, None),
+    }.items()
+}
+
+
+def url_names(resolver=None, namespace=""):
+    for pattern in (resolver or get_resolver()).url_patterns:
+        if isinstance(pattern, URLResolver):
+            inner = f"{namespace}{pattern.namespace}:" if pattern.namespace else namespace
+            yield from url_names(pattern, inner)
+        elif isinstance(pattern, URLPattern) and pattern.name:
+            yield f"{namespace}{pattern.name}", pattern
+
+
+@pytest.fixture
+def world():
+    world = build_world()
+    module = get_course().modules[0]
+    attempt = take_quiz(user=world.a.student, quiz=get_quiz(module.id))
+    world.samples = {
+        "classroom_id": world.a.classroom.pk,
+        "assignment_id": Assignment.objects.filter(classroom=world.a.classroom).first().pk,
+        "student_id": world.a.student.pk,
+        "module_id": module.id,
+        "lesson_id": module.lessons[0].id,
+        "attempt_id": attempt.public_id,
+        "position": 0,
+        "link_id": world.a.student.parent_links.first().pk,
+        "guide_id": get_course().guides[0].id,
+        "region_id": get_course().regions[0].id,
+    }
+    world.users = {
+        "student": world.a.student,
+        "teacher": world.a.teacher,
+        "admin": world.a.admin,
+        "parent": world.a.parent,
+        "other_student": world.b.student,
+        "other_teacher": world.b.teacher,
+        "other_admin": world.b.admin,
+        "other_parent": world.b.parent,
+    }
+    return world
+
+
+def url_for(name, pattern, samples):
+    missing = [arg for arg in pattern.pattern.converters if arg not in samples]
+    assert not missing, f"{name}: no sample value for {missing}; add one to the world fixture"
+    return reverse(name, kwargs={arg: samples[arg] for arg in pattern.pattern.converters})
+
+
+def client_for(role, world):
+    client = Client()
+    if role != "visitor":
+        client.force_login(world.users[role])
+    return client
+
+
+def row_counts():
+    return {model._meta.label: model.objects.count() for model in apps.get_models() if model is not Session}
+
+
+def test_every_route_has_an_expectation():
+    names = {name for name, _ in url_names() if not name.startswith("admin:")}
+    assert names - EXPECTED_GET.keys() == set(), "routes with no expected statuses: add them to EXPECTED_GET"
+    assert EXPECTED_GET.keys() - names == set(), "expectations for routes that no longer exist"
+
+
+@pytest.mark.parametrize("role", ROLES)
+def test_every_url_gives_each_role_the_expected_status_and_get_changes_nothing(role, world):
+    client = client_for(role, world)
+    before = row_counts()
+    wrong = []
+    for name, pattern in url_names():
+        if name.startswith("admin:"):
+            continue  # Django's admin: is_staff only, checked below
+        url = url_for(name, pattern, world.samples)
+        status = client.get(url).status_code
+        if status != EXPECTED_GET[name][role]:
+            wrong.append(f"GET {url} ({name}) as {role}: {status}, expected {EXPECTED_GET[name][role]}")
+    assert client.get(reverse("admin:index")).status_code == 302  # nobody here is is_staff
+    assert wrong == []
+    assert row_counts() == before, "a GET changed the database"
+
+
+@pytest.mark.parametrize("role", ROLES)
+def test_forbidden_posts_are_refused_and_change_nothing(role, world):
+    client = client_for(role, world)
+    patterns = dict(url_names())
+    before = row_counts()
+    wrong = []
+    for name, table in FORBIDDEN_POST.items():
+        expected = table[role]
+        if expected is None:
+            continue  # this role may post here; the feature tests cover what it does
+        url = url_for(name, patterns[name], world.samples)
+        status = client.post(url, {"confirm": "on", "names": "X", "module_id": world.samples["module_id"]}).status_code
+        if status != expected:
+            wrong.append(f"POST {url} as {role}: {status}, expected {expected}")
+    assert wrong == []
+    assert row_counts() == before, "a refused POST changed the database"
+
+
+def test_a_post_without_a_csrf_token_is_refused(world):
+    client = Client(enforce_csrf_checks=True)
+    client.force_login(world.a.teacher)
+    before = row_counts()
+    response = client.post(reverse("classrooms:class-create"), {"name": "Sneaky"})
+    assert response.status_code == 403
+    assert row_counts() == before
