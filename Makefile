@@ -46,7 +46,7 @@ test: setup lint
 	@$(BIN)/python -m pytest
 
 bench: setup
-	@$(BIN)/python bench/run.py
+	@$(BIN)/python bench/run.py; status=$$?; $(BIN)/python bench/classrooms.py || status=1; exit $$status
 
 clean:
 	rm -rf $(VENV) var .pytest_cache .ruff_cache .hypothesis

@@ -19,6 +19,7 @@ from courses import selectors as course_selectors
 from courses.domain import Module
 from courses.registry import get_course
 from quizzes import selectors as quiz_selectors
+from quizzes.registry import get_quiz
 
 from .models import Assignment, Classroom, Enrolment, FamilyCode, FamilyLink, School, StaffMembership
 
@@ -140,9 +141,13 @@ class ClassMatrix:
 SORTS = ("name", "-name", "progress", "-progress")
 
 
-def _cell(*, module: Module | None, assignment: Assignment, done: int, quiz, today: datetime.date) -> Cell:
+def _cell(
+    *, module: Module | None, has_quiz: bool, assignment: Assignment, done: int, quiz, today: datetime.date
+) -> Cell:
     total = len(module.lessons) if module else 0
-    if module is not None and quiz_selectors.module_complete(module=module, lessons_done=done, quiz=quiz):
+    if module is not None and quiz_selectors.module_complete(
+        module=module, lessons_done=done, quiz=quiz, has_quiz=has_quiz
+    ):
         status = "done"
     elif done or (quiz is not None and quiz.started):
         status = "in-progress"
@@ -165,19 +170,24 @@ def progress_rows(*, students: list, assigned: list[AssignedModule]) -> list[Stu
     lessons = course_selectors.lessons_done_counts(user_ids=ids, modules=modules)
     quizzes = quiz_selectors.quiz_standings(user_ids=ids, module_ids=[m.id for m in modules])
     today = timezone.localdate()
+    columns = [
+        (a, a.assignment.module_id, a.module is not None and get_quiz(a.module.id) is not None) for a in assigned
+    ]
     rows = []
     for student in students:
+        pk = student.pk
         cells = tuple(
             _cell(
                 module=a.module,
+                has_quiz=has_quiz,
                 assignment=a.assignment,
-                done=lessons.get((student.pk, a.assignment.module_id), 0),
-                quiz=quizzes.get((student.pk, a.assignment.module_id)),
+                done=lessons.get((pk, module_id), 0),
+                quiz=quizzes.get((pk, module_id)),
                 today=today,
             )
-            for a in assigned
+            for a, module_id, has_quiz in columns
         )
-        rows.append(StudentRow(id=student.pk, nickname=student.first_name, username=student.username, cells=cells))
+        rows.append(StudentRow(id=pk, nickname=student.first_name, username=student.username, cells=cells))
     return rows
 
 

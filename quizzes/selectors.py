@@ -160,9 +160,15 @@ def quiz_standings(*, user_ids, module_ids) -> dict[tuple[int, str], QuizStandin
     }
 
 
-def module_complete(*, module: Module, lessons_done: int, quiz: QuizStanding | None) -> bool:
-    """The one rule for "module complete": every lesson done, and its quiz passed if it has one."""
-    has_quiz = get_quiz(module.id) is not None
+def module_complete(
+    *, module: Module, lessons_done: int, quiz: QuizStanding | None, has_quiz: bool | None = None
+) -> bool:
+    """The one rule for "module complete": every lesson done, and its quiz passed if it has one.
+
+    Callers filling a table pass ``has_quiz`` once per module rather than per cell.
+    """
+    if has_quiz is None:
+        has_quiz = get_quiz(module.id) is not None
     return lessons_done >= len(module.lessons) and (not has_quiz or (quiz is not None and quiz.passed))
 
 

@@ -1,5 +1,6 @@
 from django import template
-from django.utils.html import format_html
+from django.utils.html import escape, format_html
+from django.utils.safestring import mark_safe
 
 register = template.Library()
 
@@ -25,3 +26,30 @@ def count_bar(count: int, total: int, correct=None):
 @register.filter
 def percent_of(count: int, total: int) -> int:
     return round(100 * count / total) if total else 0
+
+
+@register.simple_tag
+def matrix_rows(matrix, student_url_prefix: str):
+    """The progress matrix's body rows.
+
+    Built in Python, not a template loop: a class of 300 students is 300 × modules
+    cells, and template rendering made the page grow about 9 ms per 10 students on
+    this machine (bench/classrooms.py). The only text a person typed, the nickname
+    and the username, goes through ``escape``; everything else is a number or a constant.
+    """
+    prefix = escape(student_url_prefix)
+    out = []
+    for row in matrix.rows:
+        cells = []
+        for cell in row.cells:
+            quiz = f" · quiz {cell.quiz_percent}%" if cell.quiz_percent is not None else ""
+            overdue = ' <span class="overdue">Overdue</span>' if cell.overdue else ""
+            cells.append(
+                f'<td class="cell-{cell.status}">{cell.label}<span class="small"> · '
+                f"{cell.lessons_done}/{cell.lessons_total} lessons{quiz}</span>{overdue}</td>"
+            )
+        out.append(
+            f'<tr><th scope="row"><a href="{prefix}{row.id}/">{escape(row.nickname)}</a> '
+            f'<span class="small text-body-secondary">{escape(row.username)}</span></th>{"".join(cells)}</tr>\n'
+        )
+    return mark_safe("".join(out))  # noqa: S308 (user text escaped above; the rest are numbers and constants)

@@ -1,0 +1,65 @@
+"""Classes of 30, 300 and 1,000 students with varied progress, for bench/classrooms.py. Rows are bulk-written."""
+
+import os
+import sys
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+os.environ.setdefault("DJANGO_SETTINGS_MODULE", "config.settings")
+
+import django  # noqa: E402
+
+django.setup()
+
+from django.contrib.auth import get_user_model  # noqa: E402
+from django.utils import timezone  # noqa: E402
+
+from classrooms import services  # noqa: E402
+from classrooms.models import Enrolment  # noqa: E402
+from courses.models import LessonProgress  # noqa: E402
+from courses.registry import get_course  # noqa: E402
+from quizzes.models import QuizAttempt  # noqa: E402
+from quizzes.registry import get_quiz  # noqa: E402
+
+User = get_user_model()
+SIZES = (30, 300, 1000)
+
+
+def main():
+    teacher = services.staff_signup(
+        email="bench-teacher@example.org", name="Bench", password="bench-pass-123", school_name="Bench School"
+    )
+    modules = [m for m in get_course().modules if get_quiz(m.id)][:3]
+    for size in SIZES:
+        classroom = services.classroom_create(teacher=teacher, name=f"bench-{size}")
+        for module in modules:
+            services.assignment_set(classroom=classroom, module_id=module.id, due_on=timezone.localdate(), note="")
+        students = User.objects.bulk_create(
+            [User(username=f"b{size}-{n}", first_name=f"Student {n}", role="student") for n in range(size)]
+        )
+        Enrolment.objects.bulk_create([Enrolment(classroom=classroom, student=s) for s in students])
+        progress, attempts = [], []
+        for n, student in enumerate(students):
+            for m, module in enumerate(modules):
+                lessons = module.lessons[: (n + m) % (len(module.lessons) + 1)]
+                progress += [
+                    LessonProgress(user=student, module_id=module.id, lesson_id=lesson.id, content_hash="bench")
+                    for lesson in lessons
+                ]
+                if len(lessons) == len(module.lessons):
+                    quiz = get_quiz(module.id)
+                    score = quiz.max_score - n % 3
+                    attempts.append(
+                        QuizAttempt(
+                            user=student, module_id=module.id, content_hash=quiz.content_hash, max_score=quiz.max_score,
+                            pass_mark=quiz.pass_mark, score=score, answered=len(quiz.items), item_index=len(quiz.items),
+                            submitted_at=timezone.now(), passed=score >= quiz.pass_mark * quiz.max_score,
+                        )
+                    )  # fmt: skip
+        LessonProgress.objects.bulk_create(progress)
+        QuizAttempt.objects.bulk_create(attempts)
+        print(f"bench-{size}={classroom.pk}")
+
+
+if __name__ == "__main__":
+    main()
