@@ -56,4 +56,5 @@ urlpatterns = [
     path("me/data.json", views.me_export, name="me-export"),
     path("me/delete/", views.me_delete, name="me-delete"),
     path("family/", views.family, name="family"),
+    path("family/delete/", views.family_delete, name="family-delete"),
 ]

@@ -567,3 +567,25 @@ def family(request):
         },
         status=400 if form.errors else 200,
     )
+
+
+@parent_required
+@require_http_methods(["GET", "POST"])
+def family_delete(request):
+    form = ConfirmDeleteForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        services.user_delete(user=request.user)
+        request.session.flush()
+        return redirect("courses:home")
+    return render(
+        request,
+        "classrooms/confirm_delete.html",
+        {
+            "form": form,
+            "what": "your account",
+            "consequence": "Your links to your children go with it; their own accounts and progress stay. "
+            "The guides stay free to read without an account.",
+            "cancel_url": reverse("classrooms:family"),
+        },
+        status=400 if request.method == "POST" else 200,
+    )

@@ -519,3 +519,11 @@ def test_a_teacher_cannot_delete_a_student_who_is_also_in_another_teachers_class
     signed_in(client, school.admin)
     client.post(url, {"confirm": "on"})
     assert not User.objects.filter(pk=school.student.pk).exists()
+
+
+def test_a_parent_deletes_their_account_and_the_child_keeps_theirs(client, school):
+    signed_in(client, school.parent)
+    client.post("/family/delete/", {"confirm": "on"})
+    assert not User.objects.filter(pk=school.parent.pk).exists()
+    assert User.objects.filter(pk=school.student.pk).exists()
+    assert not FamilyLink.objects.filter(student=school.student).exists()

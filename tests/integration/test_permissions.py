@@ -95,6 +95,7 @@ EXPECTED_GET = {
     "classrooms:me-export": only(STUDENTS, 200),
     "classrooms:me-delete": only(STUDENTS, 200),
     "classrooms:family": only(PARENTS, 200),
+    "classrooms:family-delete": only(PARENTS, 200),
     "login": everyone(200),
     "logout": everyone(405),
     "quizzes:quiz": everyone(200),
