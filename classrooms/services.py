@@ -53,9 +53,14 @@ def _unique(make: Callable[[], str], create: Callable[[str], object], attempts: 
 
 def _adult_create(*, email: str, name: str, password: str, role: str) -> User:
     email = User.objects.normalize_email(email).lower()
+    taken = Refused("An account with that email already exists. Sign in instead.")
     if User.objects.filter(username__iexact=email).exists():
-        raise Refused("An account with that email already exists. Sign in instead.")
-    return User.objects.create_user(username=email, email=email, password=password, first_name=name, role=role)
+        raise taken
+    try:
+        with transaction.atomic():  # two sign-ups with one email at the same moment: one wins
+            return User.objects.create_user(username=email, email=email, password=password, first_name=name, role=role)
+    except IntegrityError:
+        raise taken from None
 
 
 @transaction.atomic
@@ -183,7 +188,7 @@ def _clean_nickname(nickname: str) -> str:
     return nickname
 
 
-def _student_create(*, classroom: Classroom, nickname: str) -> IssuedLogin:
+def _student_create(*, classroom: Classroom, nickname: str) -> tuple[User, IssuedLogin]:
     nickname = _clean_nickname(nickname)
     phrase = credentials.passphrase()
 
@@ -195,23 +200,23 @@ def _student_create(*, classroom: Classroom, nickname: str) -> IssuedLogin:
         return student
 
     student = _unique(credentials.student_username, create)
-    return IssuedLogin(nickname=nickname, username=student.username, passphrase=phrase)
+    return student, IssuedLogin(nickname=nickname, username=student.username, passphrase=phrase)
 
 
 @transaction.atomic
-def student_join(*, code: str, nickname: str) -> tuple[Classroom, IssuedLogin]:
+def student_join(*, code: str, nickname: str) -> tuple[User, IssuedLogin]:
     """A student joins a class with its code and gets a new account. Wrong or closed codes are refused alike."""
     classroom = Classroom.objects.filter(join_code=credentials.normalise_code(code), archived_at__isnull=True).first()
     if classroom is None:
         raise Refused("That class code did not work. Check it with your teacher and try again.")
-    return classroom, _student_create(classroom=classroom, nickname=nickname)
+    return _student_create(classroom=classroom, nickname=nickname)
 
 
 @transaction.atomic
 def roster_create(*, classroom: Classroom, names: list[str]) -> list[IssuedLogin]:
     """One new student per name, for a teacher who would rather hand out login cards."""
     _ensure_open(classroom)
-    return [_student_create(classroom=classroom, nickname=name) for name in names]
+    return [_student_create(classroom=classroom, nickname=name)[1] for name in names]
 
 
 @transaction.atomic
@@ -255,6 +260,7 @@ def assignment_set(
 
 @transaction.atomic
 def assignment_delete(*, assignment: Assignment) -> None:
+    _ensure_open(assignment.classroom)
     assignment.delete()
 
 

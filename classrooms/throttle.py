@@ -23,7 +23,3 @@ def code_attempt_failed(scope: str, ip: str) -> None:
         cache.incr(key)
     except ValueError:  # expired between add() and incr()
         cache.set(key, 1, timeout=settings.JOIN_RATE_WINDOW)
-
-
-def client_ip(request) -> str:
-    return request.META.get("REMOTE_ADDR", "") or "unknown"

@@ -13,6 +13,7 @@ from django.urls import reverse
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
+from accounts.client_ip import client_ip
 from accounts.decorators import parent_required, school_admin_required, staff_required, student_required
 from courses.registry import get_course
 
@@ -66,19 +67,18 @@ def after_login(request):
 @require_http_methods(["GET", "POST"])
 def join(request):
     form = JoinForm(request.POST or None)
-    ip = throttle.client_ip(request)
+    ip = client_ip(request)
     if request.method == "POST":
         if throttle.code_attempts_exhausted("join", ip):
             form.add_error(None, "Too many wrong codes from this network. Wait ten minutes, then try again.")
             return render(request, "classrooms/join.html", {"form": form}, status=429)
         if form.is_valid():
             try:
-                classroom, issued = services.student_join(**form.cleaned_data)
+                student, issued = services.student_join(**form.cleaned_data)
             except services.Refused as refusal:
                 throttle.code_attempt_failed("join", ip)
                 form.add_error("code", str(refusal))
             else:
-                student = selectors.User.objects.get(username=issued.username)
                 login(request, student, backend=BACKEND)
                 _issue(request, [issued])
                 return redirect("classrooms:welcome")
@@ -216,7 +216,10 @@ def assignment_set(request, classroom_id):
 def assignment_delete(request, classroom_id, assignment_id):
     classroom = selectors.classroom_get_for_teacher(user=request.user, classroom_id=classroom_id)
     assignment = selectors.assignment_get_for_teacher(classroom=classroom, assignment_id=assignment_id)
-    services.assignment_delete(assignment=assignment)
+    try:
+        services.assignment_delete(assignment=assignment)
+    except services.Refused as refusal:
+        return _refused(request, refusal, classroom)
     messages.success(request, "The assignment is removed. Students keep the progress they made.")
     return redirect("classrooms:class", classroom_id=classroom.pk)
 
@@ -543,7 +546,7 @@ def me_delete(request):
 def family(request):
     form = FamilyLinkForm(request.POST or None)
     if request.method == "POST":
-        ip = throttle.client_ip(request)
+        ip = client_ip(request)
         if throttle.code_attempts_exhausted("family", ip):
             form.add_error(None, "Too many wrong codes from this network. Wait ten minutes, then try again.")
         elif form.is_valid():

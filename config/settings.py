@@ -161,11 +161,9 @@ AXES_RESET_ON_SUCCESS = True
 AXES_DISABLE_ACCESS_LOG = True
 AXES_LOCKOUT_TEMPLATE = "accounts/locked_out.html"
 AXES_USERNAME_FORM_FIELD = "username"
-# The last address the proxy saw; operators behind several proxies set AXES_IPWARE_PROXY_COUNT.
-AXES_IPWARE_PROXY_COUNT = int(os.environ.get("AXES_IPWARE_PROXY_COUNT", "0"))
-AXES_IPWARE_META_PRECEDENCE_ORDER = (
-    ["HTTP_X_FORWARDED_FOR", "REMOTE_ADDR"] if AXES_IPWARE_PROXY_COUNT else ["REMOTE_ADDR"]
-)
+# How many proxies in front of the app append to X-Forwarded-For (0: trust REMOTE_ADDR only).
+PAUSE_TRUSTED_PROXIES = int(os.environ.get("PAUSE_TRUSTED_PROXIES", "0"))
+AXES_CLIENT_IP_CALLABLE = "accounts.client_ip.client_ip"
 
 LOGIN_URL = "login"
 LOGIN_REDIRECT_URL = "classrooms:after-login"

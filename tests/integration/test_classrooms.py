@@ -527,3 +527,27 @@ def test_a_parent_deletes_their_account_and_the_child_keeps_theirs(client, schoo
     assert not User.objects.filter(pk=school.parent.pk).exists()
     assert User.objects.filter(pk=school.student.pk).exists()
     assert not FamilyLink.objects.filter(student=school.student).exists()
+
+
+def test_behind_a_trusted_proxy_the_client_address_is_the_forwarded_one(client, school, settings):
+    settings.JOIN_RATE_LIMIT = 2
+    settings.PAUSE_TRUSTED_PROXIES = 1
+    for _ in range(2):
+        client.post(
+            "/join/", {"code": "QQQQ-QQQQ", "nickname": "S"}, REMOTE_ADDR="10.0.0.1", HTTP_X_FORWARDED_FOR="6.6.6.6"
+        )
+    # Same proxy, another client: not limited. A spoofed left-hand entry changes nothing.
+    ok = client.post(
+        "/join/",
+        {"code": school.classroom.join_code, "nickname": "T"},
+        REMOTE_ADDR="10.0.0.1",
+        HTTP_X_FORWARDED_FOR="6.6.6.6, 7.7.7.7",
+    )
+    assert ok.status_code == 302
+    limited = client.post(
+        "/join/",
+        {"code": school.classroom.join_code, "nickname": "U"},
+        REMOTE_ADDR="10.0.0.1",
+        HTTP_X_FORWARDED_FOR="6.6.6.6",
+    )
+    assert limited.status_code == 429
