@@ -11,7 +11,7 @@ import datetime
 from dataclasses import dataclass, field
 
 from django.contrib.auth import get_user_model
-from django.db.models import Count, QuerySet
+from django.db.models import Count, F, QuerySet
 from django.http import Http404
 from django.utils import timezone
 
@@ -286,7 +286,7 @@ def student_assignments(*, student) -> list[MyAssignment]:
     assignments = list(
         Assignment.objects.filter(classroom__enrolments__student=student, classroom__archived_at__isnull=True)
         .select_related("classroom__teacher")
-        .order_by("due_on", "assigned_at")
+        .order_by(F("due_on").asc(nulls_last=True), "assigned_at")  # undated last on every database
     )
     assigned = [AssignedModule(assignment=a, module=course.module(a.module_id)) for a in assignments]
     assigned = [a for a in assigned if a.module is not None]
