@@ -14,7 +14,7 @@ def count_bar(count: int, total: int, correct=None):
     width = max(round(BAR_WIDTH * fraction), 2 if count else 0)
     tone = "bar-right" if correct is True else "bar-other"
     return format_html(
-        '<svg class="count-bar" width="{0}" height="18" viewBox="0 0 {0} 18" aria-hidden="true" focusable="false">'
+        '<svg class="count-bar" viewBox="0 0 {0} 18" preserveAspectRatio="none" aria-hidden="true" focusable="false">'
         '<rect class="bar-track" x="0" y="2" width="{0}" height="14" rx="3"></rect>'
         '<rect class="{1}" x="0" y="2" width="{2}" height="14" rx="3"></rect></svg>',
         BAR_WIDTH,
