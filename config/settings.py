@@ -187,6 +187,8 @@ X_FRAME_OPTIONS = "DENY"
 
 # --- Pause ----------------------------------------------------------------------------------
 PAUSE_CONTENT_DIR = Path(os.environ.get("PAUSE_CONTENT_DIR", BASE_DIR / "content"))
+# Rendered Markdown kept between starts (courses/render_cache.py); empty turns it off.
+PAUSE_RENDER_CACHE = os.environ.get("PAUSE_RENDER_CACHE", str(BASE_DIR / "var" / "render-cache"))
 # Where "Quick exit" goes: a neutral page that reveals nothing about this site.
 QUICK_EXIT_URL = os.environ.get("QUICK_EXIT_URL", "https://www.bbc.co.uk/weather")
 
