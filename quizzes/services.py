@@ -6,17 +6,23 @@ import secrets
 
 from django.contrib.sessions.backends.base import SessionBase
 from django.db import IntegrityError, transaction
+from django.db.models import F
 from django.utils import timezone
 
 from . import grading
 from .domain import Quiz, Scenario
 from .models import QuizAttempt, QuizResponse
+from .stations import Station
 
 VISITOR_SESSION_KEY = "pause.visitor"
 
 
 class SubmissionRefused(Exception):
-    """A submission that cannot be recorded: stale, replayed against another attempt, or malformed."""
+    """A submission that cannot be recorded: malformed, or for a quiz that has changed."""
+
+
+class NotCurrent(SubmissionRefused):
+    """An answer to a question the attempt is no longer at (another tab, the back button), or not the reader's."""
 
 
 def visitor_token(session: SessionBase, *, create: bool = False) -> str:
@@ -50,27 +56,28 @@ def quiz_attempt_start(*, user, session: SessionBase, quiz: Quiz) -> QuizAttempt
 
 
 def quiz_attempt_answer(
-    *, attempt: QuizAttempt, quiz: Quiz, station: int, key: str, answer: dict
+    *, user, session: SessionBase, quiz: Quiz, station: Station, key: str, answer: dict
 ) -> tuple[QuizResponse, bool]:
-    """Record the answer to station ``station`` of ``attempt`` (as read); returns (response, created).
+    """Record the answer to ``station`` (as the question page showed it); returns (response, created).
 
-    Exactly once, without locks: the response row's unique constraints (one per
-    station, one per submission key) let only one insert win, and the attempt
-    moves on only if it is still where it was read (``answered == station``).
-    A loser, whether the same key replayed, a double click or a second tab,
-    gets the response already recorded.
+    Exactly once, without locks and without reading the attempt first: the
+    response row's unique constraints (one per station, one per submission key)
+    let only one insert win, and the attempt moves on only if it is still
+    where the page showed it and still the reader's own (one guarded update,
+    in the same transaction). A replay of the same submission key, such as a
+    double click, gets the response already recorded; any other answer to a
+    question that is no longer the current one (a second tab, the back button)
+    is refused with :class:`NotCurrent`.
     """
     if not key or len(key) > 64:
         raise SubmissionRefused("missing submission key")
-    if attempt.content_hash != quiz.content_hash:
+    if station.content_hash != quiz.content_hash:
         raise SubmissionRefused("the quiz has changed since this attempt started")
-    if attempt.finished or station != attempt.answered:
-        existing = _existing(attempt_id=attempt.pk, station=station, key=key)
-        if existing is None:
-            raise SubmissionRefused("that question is not the current one")
-        return existing, False
-    item = quiz.items[attempt.item_index]
-    step_id = attempt.step_id or None
+    owner = _owner(user, session)
+    if owner is None:
+        raise NotCurrent("a visitor with no attempts")
+    item = quiz.items[station.item_index]
+    step_id = station.step_id or None
     try:
         stored = grading.normalise_answer(item, step_id, answer)
         graded = grading.grade_answer(item, step_id, stored)
@@ -78,34 +85,39 @@ def quiz_attempt_answer(
         raise SubmissionRefused(str(exc)) from exc
     try:
         with transaction.atomic():
-            response = _record(attempt=attempt, quiz=quiz, station=station, key=key, stored=stored, graded=graded)
+            response = _record(owner=owner, quiz=quiz, station=station, key=key, stored=stored, graded=graded)
     except (IntegrityError, _AttemptMovedOn):
-        existing = _existing(attempt_id=attempt.pk, station=station, key=key)
+        existing = _existing(owner=owner, station=station, key=key)
         if existing is None:
-            raise SubmissionRefused("that question was answered elsewhere") from None
+            raise NotCurrent("that question is not the current one") from None
         return existing, False
     return response, True
 
 
 class _AttemptMovedOn(Exception):
-    """Raised inside the transaction to roll it back when another request moved the attempt first."""
+    """Raised inside the transaction to roll it back when the attempt is not where the page showed it."""
 
 
-def _existing(*, attempt_id: int, station: int, key: str) -> QuizResponse | None:
-    by_key = QuizResponse.objects.filter(submission_key=key).first()
-    if by_key is not None:
-        if by_key.attempt_id != attempt_id:
-            raise SubmissionRefused("that submission belongs to another attempt")
-        return by_key
-    return QuizResponse.objects.filter(attempt_id=attempt_id, position=station).first()
+def _owner(user, session: SessionBase) -> dict | None:
+    """Filters for the reader's own attempts (as selectors.attempts_owned), or None for a visitor with none."""
+    if user.is_authenticated:
+        return {"user": user}
+    token = visitor_token(session)
+    return {"visitor": token} if token else None  # a visitor's attempt has no user (a check constraint)
 
 
-def _record(*, attempt: QuizAttempt, quiz: Quiz, station: int, key: str, stored: dict, graded) -> QuizResponse:
+def _existing(*, owner: dict, station: Station, key: str) -> QuizResponse | None:
+    """The response this reader's attempt already recorded under ``key``, if any."""
+    mine = {f"attempt__{name}": value for name, value in owner.items()}
+    return QuizResponse.objects.filter(submission_key=key, attempt_id=station.attempt_id, **mine).first()
+
+
+def _record(*, owner: dict, quiz: Quiz, station: Station, key: str, stored: dict, graded) -> QuizResponse:
     response = QuizResponse.objects.create(
-        attempt=attempt,
-        position=station,
-        item_id=quiz.items[attempt.item_index].id,
-        step_id=attempt.step_id,
+        attempt_id=station.attempt_id,
+        position=station.number,
+        item_id=quiz.items[station.item_index].id,
+        step_id=station.step_id,
         answer=stored,
         score=graded.score,
         max_score=graded.max_score,
@@ -113,17 +125,24 @@ def _record(*, attempt: QuizAttempt, quiz: Quiz, station: int, key: str, stored:
         submission_key=key,
     )
     if graded.next_step:
-        item_index, step_id = attempt.item_index, graded.next_step
+        item_index, step_id = station.item_index, graded.next_step
     else:
-        item_index, step_id = _place(quiz, attempt.item_index + 1)
-    # Plain values, not F(): the guard (answered == station) proves the attempt is
-    # exactly as it was read, so its score as read is its score now.
-    total = attempt.score + graded.score
-    changes = {"answered": station + 1, "item_index": item_index, "step_id": step_id, "score": total}
-    if item_index >= len(quiz.items):
-        changes.update(submitted_at=timezone.now(), passed=grading.passes(total, attempt.max_score, attempt.pass_mark))
-    if QuizAttempt.objects.filter(pk=attempt.pk, answered=station).update(**changes) != 1:
+        item_index, step_id = _place(quiz, station.item_index + 1)
+    finished = item_index >= len(quiz.items)
+    changes = {"answered": station.number + 1, "item_index": item_index, "step_id": step_id}
+    changes["score"] = F("score") + graded.score  # the score is not in the station: no page shows it
+    if finished:
+        changes["submitted_at"] = timezone.now()
+    # The guard: the attempt is the reader's and has answered exactly as many stations as when the
+    # page was signed. Item, step, score and "finished" change only together with that count, here,
+    # so the attempt is still exactly where the signed station says.
+    moved = QuizAttempt.objects.filter(pk=station.attempt_id, answered=station.number, **owner).update(**changes)
+    if moved != 1:
         raise _AttemptMovedOn
+    if finished:
+        attempt = QuizAttempt.objects.only("score", "max_score", "pass_mark").get(pk=station.attempt_id)
+        attempt.passed = grading.passes(attempt.score, attempt.max_score, attempt.pass_mark)
+        attempt.save(update_fields=["passed"])
     return response
 
 
