@@ -220,6 +220,8 @@ RETENTION_DAYS = int(os.environ.get("RETENTION_DAYS", "365"))
 # Wrong join codes allowed from one address in JOIN_RATE_WINDOW seconds (a class typing at once, with typos).
 JOIN_RATE_LIMIT = int(os.environ.get("JOIN_RATE_LIMIT", "30"))
 JOIN_RATE_WINDOW = 10 * 60
+# Rendered Markdown kept between starts (courses/render_cache.py); empty turns it off.
+PAUSE_RENDER_CACHE = os.environ.get("PAUSE_RENDER_CACHE", str(BASE_DIR / "var" / "render-cache"))
 # Where "Quick exit" goes: a neutral page that reveals nothing about this site.
 QUICK_EXIT_URL = os.environ.get("QUICK_EXIT_URL", "https://www.bbc.co.uk/weather")
 

@@ -18,6 +18,7 @@ from types import MappingProxyType
 from . import domain, schemas
 from .errors import ContentError
 from .reader import ContentReader, ParsedFile
+from .render_cache import RenderCache
 
 SLUG = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 TEACHER_NOTES = "teacher.md"
@@ -42,9 +43,9 @@ def _markdown_files(folder: Path) -> list[Path]:
 
 
 class CourseLoader:
-    def __init__(self, root: Path):
+    def __init__(self, root: Path, render_cache: RenderCache | None = None):
         self.root = Path(root)
-        self.reader = ContentReader(self.root)
+        self.reader = ContentReader(self.root, render_cache.render if render_cache else None)
 
     def load(self) -> LoadResult:
         course_path = self.root / "course.yaml"
@@ -371,5 +372,6 @@ class CourseLoader:
         return directories
 
 
-def load_course(root: Path | str) -> LoadResult:
-    return CourseLoader(Path(root)).load()
+def load_course(root: Path | str, *, render_cache: RenderCache | None = None) -> LoadResult:
+    """Load ``root``; with a ``render_cache``, Markdown rendered on an earlier load is read back."""
+    return CourseLoader(Path(root), render_cache).load()

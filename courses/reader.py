@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import hashlib
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -43,9 +44,10 @@ def where_of(loc: tuple) -> str:
 
 
 class ContentReader:
-    def __init__(self, root: Path):
+    def __init__(self, root: Path, render: Callable[[str], Rendered] | None = None):
         self.root = root
         self.errors: list[ContentError] = []
+        self._render = render or render_markdown  # or a RenderCache's render
 
     def display(self, path: Path) -> str:
         try:
@@ -172,7 +174,7 @@ class ContentReader:
         return parsed, "\n".join(lines[end + 1 :]), end + 2
 
     def render(self, path: Path, body: str, body_line: int) -> Rendered:
-        rendered = render_markdown(body)
+        rendered = self._render(body)
         for url in rendered.rejected_urls:
             offset = next((i for i, text in enumerate(body.split("\n")) if url in text), 0)
             self.error(

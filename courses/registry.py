@@ -14,9 +14,16 @@ from django.conf import settings
 from .domain import Course
 from .errors import ContentErrors
 from .loader import LoadResult, load_course
+from .render_cache import RenderCache
 
 _lock = threading.Lock()
 _result: LoadResult | None = None
+
+
+def render_cache() -> RenderCache | None:
+    """The Markdown render cache in PAUSE_RENDER_CACHE (a folder), or None when that is empty."""
+    directory = getattr(settings, "PAUSE_RENDER_CACHE", "")
+    return RenderCache(directory) if directory else None
 
 
 def get_load_result() -> LoadResult:
@@ -24,7 +31,7 @@ def get_load_result() -> LoadResult:
     if _result is None:
         with _lock:
             if _result is None:
-                _result = load_course(settings.PAUSE_CONTENT_DIR)
+                _result = load_course(settings.PAUSE_CONTENT_DIR, render_cache=render_cache())
     return _result
 
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 from . import services
 from .domain import Quiz
 from .models import QuizAttempt
+from .stations import Station
 
 
 def answer_for(item, step_id: str, *, slip: bool) -> dict:
@@ -35,9 +36,10 @@ def take_quiz(*, user, quiz: Quiz, slip_every: int = 0) -> QuizAttempt:
         item = quiz.items[attempt.item_index]
         slip = bool(slip_every) and station % slip_every == slip_every - 1
         services.quiz_attempt_answer(
-            attempt=attempt,
+            user=user,
+            session=None,
             quiz=quiz,
-            station=station,
+            station=Station.of(attempt),
             key=f"demo-{attempt.public_id}-{station}",
             answer=answer_for(item, attempt.step_id, slip=slip),
         )

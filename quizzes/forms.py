@@ -16,7 +16,7 @@ from .domain import MultipleChoice, Option, Ordering, Scenario, SingleChoice, Tr
 
 
 class AnswerForm(forms.Form):
-    station = forms.IntegerField(widget=forms.HiddenInput, min_value=0)
+    station = forms.CharField(widget=forms.HiddenInput)  # a signed stations.Station
     key = forms.CharField(widget=forms.HiddenInput, max_length=64)
     quiz = forms.SlugField(widget=forms.HiddenInput)
 

@@ -15,6 +15,7 @@ from types import MappingProxyType
 from courses.domain import Course, Module
 from courses.errors import ContentError
 from courses.reader import ContentReader, ParsedFile, where_of
+from courses.render_cache import RenderCache
 
 from . import domain, schemas
 from .validation import GraphStep, analyse, check_scenario
@@ -27,9 +28,9 @@ class QuizLoadResult:
 
 
 class QuizLoader:
-    def __init__(self, course: Course, content_root: Path):
+    def __init__(self, course: Course, content_root: Path, render_cache: RenderCache | None = None):
         self.course = course
-        self.reader = ContentReader(content_root)
+        self.reader = ContentReader(content_root, render_cache.render if render_cache else None)
 
     def load(self) -> QuizLoadResult:
         quizzes = {}
@@ -204,5 +205,7 @@ class QuizLoader:
         )
 
 
-def load_quizzes(course: Course, content_root: Path | str) -> QuizLoadResult:
-    return QuizLoader(course, Path(content_root)).load()
+def load_quizzes(
+    course: Course, content_root: Path | str, *, render_cache: RenderCache | None = None
+) -> QuizLoadResult:
+    return QuizLoader(course, Path(content_root), render_cache).load()

@@ -8,7 +8,7 @@ from django.conf import settings
 from django.core.signals import setting_changed
 from django.dispatch import receiver
 
-from courses.registry import get_course, get_load_result
+from courses.registry import get_course, get_load_result, render_cache
 
 from .domain import Quiz
 from .loader import QuizLoadResult, load_quizzes
@@ -23,7 +23,8 @@ def get_quiz_result() -> QuizLoadResult:
         with _lock:
             if _result is None:
                 course = get_load_result().course
-                _result = load_quizzes(course, settings.PAUSE_CONTENT_DIR) if course else QuizLoadResult()
+                root = settings.PAUSE_CONTENT_DIR
+                _result = load_quizzes(course, root, render_cache=render_cache()) if course else QuizLoadResult()
     return _result
 
 

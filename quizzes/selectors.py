@@ -71,19 +71,6 @@ def attempt_get(*, user, session: SessionBase, module_id: str, public_id) -> Qui
     return attempt
 
 
-def response_by_key(*, user, session: SessionBase, module_id: str, key: str) -> QuizResponse | None:
-    """The reader's own response recorded under a submission key (a replay or a second tab), if any."""
-    if not key:
-        return None
-    return (
-        QuizResponse.objects.filter(
-            submission_key=key, attempt__in=attempts_owned(user=user, session=session).filter(module_id=module_id)
-        )
-        .select_related("attempt")
-        .first()
-    )
-
-
 def response_get(*, attempt: QuizAttempt, position: int) -> QuizResponse:
     response = attempt.responses.filter(position=position).first()
     if response is None:

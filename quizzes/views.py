@@ -9,22 +9,29 @@ from . import selectors, services
 from .domain import Reflection, Scenario
 from .forms import answer_form
 from .grading import endings_reached, grade_answer, grade_quiz
+from .stations import Station
 
 # Names a reflection's text could be smuggled under; a reflection is never sent.
 REFLECTION_TEXT_FIELDS = {"answer", "text", "reflection", "choice", "note"}
+NOT_CURRENT = "That question is not the current one, so nothing was recorded."
 
 
 def _refuse(request, message, *, module=None):
     return render(request, "quizzes/refused.html", {"message": message, "module": module}, status=400)
 
 
+def _seed(station: Station, item) -> str:
+    """Keeps the order of an ordering's steps the same on every request of an attempt."""
+    return f"{station.public_id}:{item.id}:{station.step_id}"
+
+
 def _station_context(request, module, quiz, attempt, form=None):
     item = quiz.items[attempt.item_index]
     step_id = attempt.step_id or None
-    seed = f"{attempt.public_id}:{item.id}:{attempt.step_id}"
     if form is None:
-        initial = {"station": attempt.answered, "key": secrets.token_urlsafe(24), "quiz": module.id}
-        form = answer_form(item, step_id, seed=seed, initial=initial)
+        station = Station.of(attempt)
+        initial = {"station": station.signed(), "key": secrets.token_urlsafe(24), "quiz": module.id}
+        form = answer_form(item, step_id, seed=_seed(station, item), initial=initial)
     return {
         "module": module,
         "quiz": quiz,
@@ -60,45 +67,41 @@ def quiz_answer(request, module_id):
     module, quiz = selectors.quiz_get(module_id=module_id)
     if request.POST.get("quiz") != module.id:
         return _refuse(request, "That answer was for a different quiz.", module=module)
-    attempt = selectors.attempt_current(user=request.user, session=request.session, quiz=quiz)
-    try:
-        station = int(request.POST.get("station", ""))
-    except ValueError:
+    # Where the attempt stood when the page was shown; the service checks it still stands there.
+    station = Station.from_signed(request.POST.get("station", ""))
+    if station is None:
         return _refuse(request, "That answer was missing its question.", module=module)
-    if attempt is None or station != attempt.answered:
-        # Back button, a second tab or a replay: show what was recorded, if anything was.
-        recorded = selectors.response_by_key(
-            user=request.user, session=request.session, module_id=module.id, key=request.POST.get("key", "")
-        )
-        if recorded is not None:
-            return redirect(
-                "quizzes:feedback",
-                module_id=module.id,
-                attempt_id=recorded.attempt.public_id,
-                position=recorded.position,
-            )
-        return _refuse(request, "That question is not the current one, so nothing was recorded.", module=module)
-
-    item = quiz.items[attempt.item_index]
+    if station.content_hash != quiz.content_hash:
+        return _refuse(request, NOT_CURRENT, module=module)
+    item = quiz.items[station.item_index]
     if isinstance(item, Reflection) and REFLECTION_TEXT_FIELDS & set(request.POST):
         return _refuse(request, "A reflection is private and is never sent, so nothing was recorded.", module=module)
-    seed = f"{attempt.public_id}:{item.id}:{attempt.step_id}"
-    form = answer_form(item, attempt.step_id or None, seed=seed, data=request.POST)
+    form = answer_form(item, station.step_id or None, seed=_seed(station, item), data=request.POST)
     if not form.is_valid():
+        attempt = selectors.attempt_current(user=request.user, session=request.session, quiz=quiz)
+        if attempt is None or Station.of(attempt) != station:
+            return _refuse(request, NOT_CURRENT, module=module)
         context = _station_context(request, module, quiz, attempt, form=form)
         return render(request, "quizzes/question.html", context, status=400)
     try:
         response, _ = services.quiz_attempt_answer(
-            attempt=attempt, quiz=quiz, station=station, key=form.cleaned_data["key"], answer=form.to_answer()
+            user=request.user,
+            session=request.session,
+            quiz=quiz,
+            station=station,
+            key=form.cleaned_data["key"],
+            answer=form.to_answer(),
         )
+    except services.NotCurrent:
+        # Back button, a second tab, or not this reader's attempt (a replayed key gets its response back).
+        return _refuse(request, NOT_CURRENT, module=module)
     except services.SubmissionRefused:
         return _refuse(request, "We could not record that answer. Nothing was saved.", module=module)
     if isinstance(item, Reflection):  # nothing to give feedback on: on to the next question, or the results
-        attempt.refresh_from_db()
-        if attempt.finished:
-            return redirect("quizzes:result", module_id=module.id, attempt_id=attempt.public_id)
+        if station.item_index + 1 == len(quiz.items):
+            return redirect("quizzes:result", module_id=module.id, attempt_id=station.public_id)
         return redirect("quizzes:quiz", module_id=module.id)
-    return redirect("quizzes:feedback", module_id=module.id, attempt_id=attempt.public_id, position=response.position)
+    return redirect("quizzes:feedback", module_id=module.id, attempt_id=station.public_id, position=response.position)
 
 
 @require_GET

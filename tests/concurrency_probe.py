@@ -30,6 +30,7 @@ from django.db import connection  # noqa: E402
 from quizzes import services  # noqa: E402
 from quizzes.models import QuizAttempt, QuizResponse  # noqa: E402
 from quizzes.registry import get_quiz  # noqa: E402
+from quizzes.stations import Station  # noqa: E402
 
 
 def main(mode: str, threads: int) -> None:
@@ -37,6 +38,7 @@ def main(mode: str, threads: int) -> None:
     user = get_user_model().objects.create_user("racer")
     quiz = get_quiz("alpha")
     attempt = services.quiz_attempt_start(user=user, session={}, quiz=quiz)
+    station = Station.of(attempt)  # every thread answers the first question, as shown on its page
     connection.close()
     barrier = threading.Barrier(threads)
     outcomes: list[str] = []
@@ -46,7 +48,7 @@ def main(mode: str, threads: int) -> None:
         barrier.wait()
         try:
             _, created = services.quiz_attempt_answer(
-                attempt=attempt, quiz=quiz, station=0, key=key, answer={"choice": "ignore"}
+                user=user, session={}, quiz=quiz, station=station, key=key, answer={"choice": "ignore"}
             )
             outcomes.append("created" if created else "duplicate")
         except services.SubmissionRefused:

@@ -243,3 +243,31 @@ def test_progress_page_works_for_a_new_visitor(client, django_assert_max_num_que
     with django_assert_max_num_queries(2):
         page = client.get("/progress/")
     assert page.status_code == 200 and b"Not taken yet" in page.content
+
+
+def test_another_readers_copy_of_the_form_records_nothing(client):
+    from django.test import Client
+
+    start(client)
+    _, fields, options, _ = form_of(client)
+    data = {**fields, "choice": [options["Ignore it"]]}
+    other = Client()
+    assert other.post(QUIZ + "start/").status_code == 302  # a visitor with an attempt of their own
+    assert other.post(QUIZ + "answer/", data).status_code == 400
+    assert Client().post(QUIZ + "answer/", data).status_code == 400  # a visitor with none
+    assert QuizResponse.objects.count() == 0
+    assert client.post(QUIZ + "answer/", data).status_code == 302  # the reader's own answer still counts
+    assert QuizResponse.objects.count() == 1
+
+
+def test_answering_writes_without_reading_the_attempt_first(client):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    start(client)
+    _, fields, options, _ = form_of(client)
+    with CaptureQueriesContext(connection) as queries:
+        response = client.post(QUIZ + "answer/", {**fields, "choice": [options["Ignore it"]]})
+    assert response.status_code == 302
+    statements = [q["sql"].split()[0].upper() for q in queries if "quizzes_" in q["sql"]]
+    assert statements == ["INSERT", "UPDATE"], [q["sql"] for q in queries]
