@@ -23,6 +23,7 @@ from quizzes import services as quiz_services
 from quizzes.domain import Scenario
 from quizzes.models import QuizAttempt
 from quizzes.registry import get_quiz
+from quizzes.stations import Station
 from tests.browser.conftest import NEUTRAL_SITE, serious_axe_violations
 
 pytestmark = pytest.mark.django_db(transaction=True)
@@ -189,9 +190,10 @@ def answer_quiz_in_db(student, module_id) -> QuizAttempt:
     while not attempt.finished:
         item = quiz.items[attempt.item_index]
         quiz_services.quiz_attempt_answer(
-            attempt=attempt,
+            user=student,
+            session=None,
             quiz=quiz,
-            station=attempt.answered,
+            station=Station.of(attempt),
             key=secrets.token_urlsafe(16),
             answer=first_option_answer(item, attempt.step_id or None),
         )
