@@ -24,7 +24,7 @@ import sys
 import tempfile
 from pathlib import Path
 
-from run import ROOT, Browser, Budget, Server
+from run import ROOT, Browser, Budget, Server, production_env
 
 ROUNDS = int(os.environ.get("BENCH_CLASS_ROUNDS", "60"))
 WARMUP = 5
@@ -47,19 +47,7 @@ def sign_in(server: Server) -> Browser:
 def main() -> int:
     budget = Budget()
     with tempfile.TemporaryDirectory() as tmp:
-        env = {
-            **os.environ,
-            "DJANGO_DEBUG": "false",
-            "DJANGO_SECRET_KEY": "bench-only-" + "x" * 40,
-            "DJANGO_ALLOWED_HOSTS": "127.0.0.1,localhost",
-            "PAUSE_SQLITE_PATH": str(Path(tmp) / "bench.sqlite3"),
-            "DJANGO_STATIC_ROOT": str(Path(tmp) / "static"),
-            "PAUSE_INSECURE_HTTP": "1",
-        }
-        env.pop("DATABASE_URL", None)
-        env.pop("REDIS_URL", None)
-        for command in (["migrate", "--noinput", "-v", "0"], ["collectstatic", "--noinput", "-v", "0"]):
-            subprocess.run([sys.executable, "manage.py", *command], cwd=ROOT, env=env, check=True)
+        env = production_env(Path(tmp))
         seeded = subprocess.run(
             [sys.executable, "bench/seed_classes.py"], cwd=ROOT, env=env, check=True, capture_output=True, text=True
         ).stdout

@@ -237,6 +237,30 @@ def page_weight(server: Server, path: str) -> tuple[int, list[str]]:
     return total, names
 
 
+def production_env(folder: Path) -> dict[str, str]:
+    """Production settings on a fresh SQLite file in ``folder``, migrated, with static files collected.
+
+    Redis sessions only when BENCH_REDIS_URL asks for them, so runs compare like with like.
+    """
+    env = {
+        **os.environ,
+        "DJANGO_DEBUG": "false",
+        "DJANGO_SECRET_KEY": "bench-only-" + "x" * 40,
+        "DJANGO_ALLOWED_HOSTS": "127.0.0.1,localhost",
+        "PAUSE_SQLITE_PATH": str(folder / "bench.sqlite3"),
+        "DJANGO_STATIC_ROOT": str(folder / "static"),
+        "PAUSE_INSECURE_HTTP": "1",  # plain http on loopback: no TLS redirect
+    }
+    env.pop("DATABASE_URL", None)
+    if os.environ.get("BENCH_REDIS_URL"):
+        env["REDIS_URL"] = os.environ["BENCH_REDIS_URL"]
+    else:
+        env.pop("REDIS_URL", None)
+    for command in (["migrate", "--noinput", "-v", "0"], ["collectstatic", "--noinput", "-v", "0"]):
+        subprocess.run([sys.executable, "manage.py", *command], cwd=ROOT, env=env, check=True)
+    return env
+
+
 def main() -> int:
     budget = Budget()
     os.environ.setdefault("DJANGO_SETTINGS_MODULE", "config.settings")
@@ -247,22 +271,7 @@ def main() -> int:
     budget.check("course + quizzes load + validate (warm)", warm_load * 1000, 1000, " ms", "{:.0f}")
 
     with tempfile.TemporaryDirectory() as tmp:
-        env = {
-            **os.environ,
-            "DJANGO_DEBUG": "false",
-            "DJANGO_SECRET_KEY": "bench-only-" + "x" * 40,
-            "DJANGO_ALLOWED_HOSTS": "127.0.0.1,localhost",
-            "PAUSE_SQLITE_PATH": str(Path(tmp) / "bench.sqlite3"),
-            "DJANGO_STATIC_ROOT": str(Path(tmp) / "static"),
-            "PAUSE_INSECURE_HTTP": "1",  # plain http on loopback: no TLS redirect
-        }
-        env.pop("DATABASE_URL", None)
-        if not os.environ.get("BENCH_REDIS_URL"):
-            env.pop("REDIS_URL", None)
-        else:
-            env["REDIS_URL"] = os.environ["BENCH_REDIS_URL"]
-        for command in (["migrate", "--noinput", "-v", "0"], ["collectstatic", "--noinput", "-v", "0"]):
-            subprocess.run([sys.executable, "manage.py", *command], cwd=ROOT, env=env, check=True)
+        env = production_env(Path(tmp))
         with Server(env) as server:
             medians = median_latencies(server, ["/healthz", LESSON], ROUNDS)
             weight, assets = page_weight(server, LESSON)

@@ -195,6 +195,22 @@ def _refused(request, refusal, classroom):
     return redirect("classrooms:class", classroom_id=classroom.pk)
 
 
+def _confirm_delete(request, *, what: str, consequence: str, cancel_url: str, delete, classroom=None):
+    """The one shape of every deletion: a page that says what goes, and a ticked box to POST.
+
+    ``delete()`` runs only on a confirmed POST and returns the response to send.
+    """
+    form = ConfirmDeleteForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        return delete()
+    return render(
+        request,
+        "classrooms/confirm_delete.html",
+        {"form": form, "classroom": classroom, "what": what, "consequence": consequence, "cancel_url": cancel_url},
+        status=400 if request.method == "POST" else 200,
+    )
+
+
 @staff_required
 @require_POST
 def assignment_set(request, classroom_id):
@@ -296,24 +312,21 @@ def classroom_archive(request, classroom_id):
 @require_http_methods(["GET", "POST"])
 def classroom_delete(request, classroom_id):
     classroom = selectors.classroom_get_for_teacher(user=request.user, classroom_id=classroom_id)
-    form = ConfirmDeleteForm(request.POST or None)
-    if request.method == "POST" and form.is_valid():
+
+    def delete():
         name = classroom.name
         deleted = services.classroom_delete(classroom=classroom)
         messages.success(request, f"“{name}” is deleted, with {deleted} student account(s) that were only in it.")
         return redirect("classrooms:teach")
-    return render(
+
+    return _confirm_delete(
         request,
-        "classrooms/confirm_delete.html",
-        {
-            "form": form,
-            "classroom": classroom,
-            "what": f"the class “{classroom.name}”",
-            "consequence": "Its assignments go, and so does every student account that is in no other class, "
-            "with all their progress. Students who are in another class stay there.",
-            "cancel_url": reverse("classrooms:class", args=[classroom.pk]),
-        },
-        status=400 if request.method == "POST" else 200,
+        classroom=classroom,
+        what=f"the class “{classroom.name}”",
+        consequence="Its assignments go, and so does every student account that is in no other class, "
+        "with all their progress. Students who are in another class stay there.",
+        cancel_url=reverse("classrooms:class", args=[classroom.pk]),
+        delete=delete,
     )
 
 
@@ -426,23 +439,20 @@ def student_delete(request, classroom_id, student_id):
             "their account. You can remove them from this class.",
         )
         return redirect("classrooms:student", classroom_id=classroom.pk, student_id=student.pk)
-    form = ConfirmDeleteForm(request.POST or None)
-    if request.method == "POST" and form.is_valid():
+
+    def delete():
         services.user_delete(user=student)
         messages.success(request, "The student’s account and everything about them are deleted.")
         return redirect("classrooms:class", classroom_id=classroom.pk)
-    return render(
+
+    return _confirm_delete(
         request,
-        "classrooms/confirm_delete.html",
-        {
-            "form": form,
-            "classroom": classroom,
-            "what": f"{student.first_name}’s account ({student.username})",
-            "consequence": "Their progress, quiz answers, class places and family links all go, "
-            "in every class. Download their data first if they want a copy.",
-            "cancel_url": reverse("classrooms:student", args=[classroom.pk, student.pk]),
-        },
-        status=400 if request.method == "POST" else 200,
+        classroom=classroom,
+        what=f"{student.first_name}’s account ({student.username})",
+        consequence="Their progress, quiz answers, class places and family links all go, "
+        "in every class. Download their data first if they want a copy.",
+        cancel_url=reverse("classrooms:student", args=[classroom.pk, student.pk]),
+        delete=delete,
     )
 
 
@@ -519,23 +529,20 @@ def me_export(request):
 @student_required
 @require_http_methods(["GET", "POST"])
 def me_delete(request):
-    form = ConfirmDeleteForm(request.POST or None)
-    if request.method == "POST" and form.is_valid():
-        services.user_delete(user=request.user)
-        request.session.flush()
-        return redirect("courses:home")
-    return render(
+    return _confirm_delete(
         request,
-        "classrooms/confirm_delete.html",
-        {
-            "form": form,
-            "what": "your account",
-            "consequence": "Your progress, quiz answers, classes and family links all go. Your teacher will "
-            "no longer see you in their class. You can still read everything on Pause without an account.",
-            "cancel_url": reverse("classrooms:me"),
-        },
-        status=400 if request.method == "POST" else 200,
+        what="your account",
+        consequence="Your progress, quiz answers, classes and family links all go. Your teacher will "
+        "no longer see you in their class. You can still read everything on Pause without an account.",
+        cancel_url=reverse("classrooms:me"),
+        delete=lambda: _delete_own_account(request),
     )
+
+
+def _delete_own_account(request):
+    services.user_delete(user=request.user)
+    request.session.flush()
+    return redirect("courses:home")
 
 
 # --- families -------------------------------------------------------------------------------
@@ -575,20 +582,11 @@ def family(request):
 @parent_required
 @require_http_methods(["GET", "POST"])
 def family_delete(request):
-    form = ConfirmDeleteForm(request.POST or None)
-    if request.method == "POST" and form.is_valid():
-        services.user_delete(user=request.user)
-        request.session.flush()
-        return redirect("courses:home")
-    return render(
+    return _confirm_delete(
         request,
-        "classrooms/confirm_delete.html",
-        {
-            "form": form,
-            "what": "your account",
-            "consequence": "Your links to your children go with it; their own accounts and progress stay. "
-            "The guides stay free to read without an account.",
-            "cancel_url": reverse("classrooms:family"),
-        },
-        status=400 if request.method == "POST" else 200,
+        what="your account",
+        consequence="Your links to your children go with it; their own accounts and progress stay. "
+        "The guides stay free to read without an account.",
+        cancel_url=reverse("classrooms:family"),
+        delete=lambda: _delete_own_account(request),
     )

@@ -47,12 +47,9 @@ class OffsiteRequests(list):
     """Every request the page tried to send to another host (all are stopped)."""
 
 
-@pytest.fixture
-def site(live_server, settings, page):
-    """The live server, with the quick-exit target faked and every off-site request recorded and stopped."""
-    settings.QUICK_EXIT_URL = NEUTRAL_SITE
-    offsite = OffsiteRequests()
-    local = urlsplit(live_server.url).netloc
+def keep_on_site(context, site_url: str, offsite: OffsiteRequests) -> None:
+    """Let a browser context reach only the site: every other request is recorded and stopped."""
+    local = urlsplit(site_url).netloc
 
     def route(route):
         url = route.request.url
@@ -65,9 +62,21 @@ def site(live_server, settings, page):
             else:
                 route.abort()
 
-    page.context.route("**/*", route)
+    context.route("**/*", route)
+
+
+@pytest.fixture
+def site(live_server, settings, page):
+    """The live server, with the quick-exit target faked and every off-site request recorded and stopped.
+
+    ``site.keep_on_site(context)`` does the same for further browser contexts (other people).
+    """
+    settings.QUICK_EXIT_URL = NEUTRAL_SITE
+    offsite = OffsiteRequests()
+    keep_on_site(page.context, live_server.url, offsite)
     page.set_default_timeout(10_000)
     live_server.offsite = offsite
+    live_server.keep_on_site = lambda context: keep_on_site(context, live_server.url, offsite)
     return live_server
 
 

@@ -8,7 +8,6 @@ import csv
 import datetime
 import re
 import secrets
-from urllib.parse import urlsplit
 
 import pytest
 from django.contrib.auth import get_user_model
@@ -24,7 +23,7 @@ from quizzes.domain import Scenario
 from quizzes.models import QuizAttempt
 from quizzes.registry import get_quiz
 from quizzes.stations import Station
-from tests.browser.conftest import NEUTRAL_SITE, serious_axe_violations
+from tests.browser.conftest import serious_axe_violations
 
 pytestmark = pytest.mark.django_db(transaction=True)
 User = get_user_model()
@@ -67,23 +66,11 @@ def axe():
 def new_page(browser, site):
     """Pages in further browser contexts (another person), routed like ``site``: off-site requests recorded."""
     opened = []
-    local = urlsplit(site.url).netloc
-
-    def route(route):
-        url = route.request.url
-        if urlsplit(url).netloc == local:
-            route.continue_()
-        else:
-            site.offsite.append(url)
-            if url.startswith(NEUTRAL_SITE):
-                route.fulfill(status=200, content_type="text/html", body="<title>Weather</title>")
-            else:
-                route.abort()
 
     def make(**options):
         context = browser.new_context(**options)
         opened.append(context)
-        context.route("**/*", route)
+        site.keep_on_site(context)
         context.set_default_timeout(10_000)
         return context.new_page()
 

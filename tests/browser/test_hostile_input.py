@@ -102,6 +102,7 @@ def test_no_payload_runs_for_any_role(site, browser, hostile_world, role):
     # Once with the CSP, once with the browser told to ignore it: escaping must hold on its own.
     for bypass_csp in (False, True):
         context = browser.new_context(bypass_csp=bypass_csp)
+        site.keep_on_site(context)
         page = context.new_page()
         page.set_default_timeout(10_000)
         dialogs = []
@@ -122,3 +123,4 @@ def test_no_payload_runs_for_any_role(site, browser, hostile_world, role):
             assert injected == [], f"payload markup became elements on {path} as {role}: {injected}"
         assert dialogs == []
         context.close()
+    assert site.offsite == []
