@@ -87,10 +87,22 @@ WSGI_APPLICATION = "config.wsgi.application"
 # SQLite in WAL mode with IMMEDIATE transactions and a busy timeout: concurrent
 # writers wait for the lock instead of failing with "database is locked".
 SQLITE_PATH = Path(os.environ.get("PAUSE_SQLITE_PATH", BASE_DIR / "var" / "pause.sqlite3"))
+# secure_delete: a deleted child's answers are overwritten on disk, not left in free
+# pages. No mmap_size: memory-mapped I/O with several writing processes is a reported
+# way to corrupt a WAL database, and it buys little here.
 SQLITE_OPTIONS = {
     "transaction_mode": "IMMEDIATE",
     "timeout": 20,
-    "init_command": "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL; PRAGMA foreign_keys=ON;",
+    "init_command": (
+        "PRAGMA journal_mode=WAL;"
+        "PRAGMA synchronous=NORMAL;"
+        "PRAGMA foreign_keys=ON;"
+        "PRAGMA busy_timeout=20000;"
+        "PRAGMA temp_store=MEMORY;"
+        "PRAGMA cache_size=-20000;"
+        "PRAGMA journal_size_limit=67108864;"
+        "PRAGMA secure_delete=ON;"
+    ),
 }
 if os.environ.get("DATABASE_URL"):
     DATABASES = {
