@@ -33,7 +33,8 @@ limit_request_line = 4094
 limit_request_fields = 60
 limit_request_field_size = 8190
 
-accesslog = os.environ.get("GUNICORN_ACCESS_LOG", "-")
+# "-" is standard output (journald keeps it); empty turns the access log off.
+accesslog = os.environ.get("GUNICORN_ACCESS_LOG", "-") or None
 errorlog = "-"
 loglevel = os.environ.get("GUNICORN_LOG_LEVEL", "info")
 # No addresses, query strings, referrers or user agents: pupils' IP addresses and a help page's

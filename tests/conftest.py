@@ -24,3 +24,13 @@ def fixture_course(settings):
     settings.PAUSE_CONTENT_DIR = VALID_CONTENT
     yield registry.get_course()
     registry.reset()
+
+
+@pytest.fixture(scope="session")
+def collected_static(tmp_path_factory) -> Path:
+    """`collectstatic` as production runs it (compressed files, hashed names), once per test run."""
+    from tests.servers import manage, production_env
+
+    root = tmp_path_factory.mktemp("static")
+    manage(production_env("sqlite:///:memory:", root), "collectstatic", "--noinput", "-v", "0")
+    return root

@@ -20,8 +20,7 @@ from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.contrib.sessions.models import Session
 from django.contrib.staticfiles.storage import staticfiles_storage
-from django.core.management import call_command
-from django.test import Client, override_settings
+from django.test import Client
 from django.utils import timezone
 
 from config.middleware import SIGNED_IN_AT, TOUCHED_AT
@@ -53,15 +52,6 @@ def production_settings(**env) -> dict:
         module = importlib.util.module_from_spec(spec)
         spec.loader.exec_module(module)
     return {name: getattr(module, name) for name in PRODUCTION_NAMES}
-
-
-@pytest.fixture(scope="session")
-def collected_static(tmp_path_factory):
-    """collectstatic with production's storage (compressed, hashed names), once for the run."""
-    root = tmp_path_factory.mktemp("static")
-    with override_settings(STATIC_ROOT=root, STORAGES=production_settings()["STORAGES"]):
-        call_command("collectstatic", interactive=False, verbosity=0)
-    return root
 
 
 @pytest.fixture
