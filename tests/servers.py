@@ -88,6 +88,7 @@ def postgres_or_skip(prefix: str) -> str:
 def production_env(database_url: str, static_root: Path, **extra: str) -> dict[str, str]:
     env = {**os.environ, **PRODUCTION_ENV, "DATABASE_URL": database_url, "DJANGO_STATIC_ROOT": str(static_root)}
     env.pop("REDIS_URL", None)
+    env.pop("DJANGO_ALLOW_ASYNC_UNSAFE", None)  # set by the Makefile for Playwright; never in production
     env.update(extra)
     return env
 
