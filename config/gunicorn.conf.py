@@ -22,9 +22,12 @@ keepalive = int(os.environ.get("GUNICORN_KEEPALIVE", "5"))
 # restarting at the same moment.
 max_requests = int(os.environ.get("GUNICORN_MAX_REQUESTS", "2000"))
 max_requests_jitter = int(os.environ.get("GUNICORN_MAX_REQUESTS_JITTER", "200"))
-# Each worker loads the app (and the course) itself, so `kill -HUP` on the master, or
-# `systemctl reload`, brings in new code and content with no request dropped.
-preload_app = False
+# The master loads the app and the whole course once (when_ready below) and workers are
+# forked with it in memory: a new worker, after a crash or a max_requests recycle, serves at
+# once instead of spending seconds of CPU reading the course while requests queue behind it,
+# and a broken course stops the start instead of killing workers one by one. The price: new
+# code or content needs a restart (`systemctl restart pause`), not just `kill -HUP`.
+preload_app = True
 # Which proxies may tell gunicorn the client's scheme and address (X-Forwarded-*). Only the
 # proxy on this machine by default; a load balancer's address when there are several servers.
 forwarded_allow_ips = os.environ.get("GUNICORN_FORWARDED_ALLOW_IPS", "127.0.0.1,::1")
@@ -43,3 +46,16 @@ access_log_format = '"%(m)s %(U)s" %(s)s %(B)s %(M)sms'
 # No control socket: its default path is one per user, so a second gunicorn on the machine
 # (a staging copy, a test run) would take it over; systemd and signals do the same job.
 control_socket_disable = True
+
+
+def when_ready(server):
+    """Read and check the course in the master, before any worker is forked."""
+    from django.db import connections
+
+    from courses.registry import get_course
+    from quizzes.registry import get_quiz_result
+
+    get_course()
+    get_quiz_result()
+    # Workers must never share a database connection the master might have opened.
+    connections.close_all()
