@@ -11,10 +11,14 @@ export DJANGO_ALLOW_ASYNC_UNSAFE := true
 # First-party code that bandit reads: every Django app (a folder with an apps.py) and config.
 APP_PACKAGES = $(sort $(patsubst %/apps.py,%,$(wildcard */apps.py))) config
 
-.PHONY: setup run test lint bench loadtest browser clean
+.PHONY: setup install run test lint bench loadtest browser clean
 
-setup: $(VENV)/.installed $(NLTK_DATA)/corpora/cmudict/cmudict browser
+setup: install
 	@$(BIN)/python manage.py migrate --noinput -v 0
+
+# Everything but the development database: tests make their own databases, and must never
+# migrate whatever DATABASE_URL points at.
+install: $(VENV)/.installed $(NLTK_DATA)/corpora/cmudict/cmudict browser
 
 $(VENV)/.installed: requirements.txt requirements-dev.txt
 	@test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -49,7 +53,7 @@ lint: $(VENV)/.installed
 # The whole suite on SQLite, then again on PostgreSQL with Redis when a server answers
 # (DATABASE_URL, default postgres://postgres@127.0.0.1:5432/pause; REDIS_URL, default
 # redis://127.0.0.1:6379/0). REQUIRE_POSTGRES=1 / REQUIRE_REDIS=1 fail instead of skipping.
-test: setup lint
+test: install lint
 	@$(BIN)/python manage.py check --fail-level WARNING
 	@$(BIN)/python scripts/test_passes.py
 
@@ -57,7 +61,7 @@ bench: setup
 	@$(BIN)/python bench/run.py
 
 # Locust journeys against gunicorn on loopback: SQLite, then PostgreSQL + Redis when they answer.
-loadtest: setup
+loadtest: install
 	@$(BIN)/python bench/loadtest.py
 
 clean:
