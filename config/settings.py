@@ -260,7 +260,9 @@ _HEADERS_FIRST = [
     "django_permissions_policy.PermissionsPolicyMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
 ]
-MIDDLEWARE = [MIDDLEWARE[0], *_HEADERS_FIRST, *(m for m in MIDDLEWARE[1:] if m not in _HEADERS_FIRST)]
+MIDDLEWARE = [m for m in MIDDLEWARE if m not in _HEADERS_FIRST]
+_after_security = MIDDLEWARE.index("django.middleware.security.SecurityMiddleware") + 1
+MIDDLEWARE[_after_security:_after_security] = _HEADERS_FIRST
 # Session timeouts and no-store need to know who is signed in.
 MIDDLEWARE.insert(
     MIDDLEWARE.index("django.contrib.auth.middleware.AuthenticationMiddleware") + 1,
