@@ -8,10 +8,17 @@ PORT ?= 8000
 export NLTK_DATA := $(CURDIR)/$(VENV)/nltk_data
 export DJANGO_ALLOW_ASYNC_UNSAFE := true
 
-.PHONY: setup run test lint bench browser clean
+# First-party code that bandit reads: every Django app (a folder with an apps.py) and config.
+APP_PACKAGES = $(sort $(patsubst %/apps.py,%,$(wildcard */apps.py))) config
 
-setup: $(VENV)/.installed $(NLTK_DATA)/corpora/cmudict/cmudict browser
+.PHONY: setup install run test lint bench loadtest browser clean
+
+setup: install
 	@$(BIN)/python manage.py migrate --noinput -v 0
+
+# Everything but the development database: tests make their own databases, and must never
+# migrate whatever DATABASE_URL points at.
+install: $(VENV)/.installed $(NLTK_DATA)/corpora/cmudict/cmudict browser
 
 $(VENV)/.installed: requirements.txt requirements-dev.txt
 	@test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -37,16 +44,26 @@ run: setup
 	@echo "Pause is at http://127.0.0.1:$(PORT)/  (Ctrl-C stops it)"
 	@$(BIN)/python manage.py runserver 127.0.0.1:$(PORT)
 
+# bandit fails on any finding of medium or high severity; a justified exception is marked
+# `# nosec BXXX` with the reason beside it.
 lint: $(VENV)/.installed
 	@$(BIN)/ruff check .
 	@$(BIN)/ruff format --check .
+	@$(BIN)/bandit --quiet --recursive --severity-level medium $(APP_PACKAGES)
 
-test: setup lint
+# The whole suite on SQLite, then again on PostgreSQL with Redis when a server answers
+# (DATABASE_URL, default postgres://postgres@127.0.0.1:5432/pause; REDIS_URL, default
+# redis://127.0.0.1:6379/0). REQUIRE_POSTGRES=1 / REQUIRE_REDIS=1 fail instead of skipping.
+test: install lint
 	@$(BIN)/python manage.py check --fail-level WARNING
-	@$(BIN)/python -m pytest
+	@$(BIN)/python scripts/test_passes.py
 
 bench: setup
 	@$(BIN)/python bench/run.py; status=$$?; $(BIN)/python bench/classrooms.py || status=1; exit $$status
+
+# Locust journeys against gunicorn on loopback: SQLite, then PostgreSQL + Redis when they answer.
+loadtest: install
+	@$(BIN)/python bench/loadtest.py
 
 clean:
 	rm -rf $(VENV) var .pytest_cache .ruff_cache .hypothesis

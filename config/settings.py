@@ -92,10 +92,22 @@ WSGI_APPLICATION = "config.wsgi.application"
 # SQLite in WAL mode with IMMEDIATE transactions and a busy timeout: concurrent
 # writers wait for the lock instead of failing with "database is locked".
 SQLITE_PATH = Path(os.environ.get("PAUSE_SQLITE_PATH", BASE_DIR / "var" / "pause.sqlite3"))
+# secure_delete: a deleted child's answers are overwritten on disk, not left in free
+# pages. No mmap_size: memory-mapped I/O with several writing processes is a reported
+# way to corrupt a WAL database, and it buys little here.
 SQLITE_OPTIONS = {
     "transaction_mode": "IMMEDIATE",
     "timeout": 20,
-    "init_command": "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL; PRAGMA foreign_keys=ON;",
+    "init_command": (
+        "PRAGMA journal_mode=WAL;"
+        "PRAGMA synchronous=NORMAL;"
+        "PRAGMA foreign_keys=ON;"
+        "PRAGMA busy_timeout=20000;"
+        "PRAGMA temp_store=MEMORY;"
+        "PRAGMA cache_size=-20000;"
+        "PRAGMA journal_size_limit=67108864;"
+        "PRAGMA secure_delete=ON;"
+    ),
 }
 if os.environ.get("DATABASE_URL"):
     DATABASES = {
@@ -121,18 +133,35 @@ DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 AUTH_USER_MODEL = "accounts.User"
 
 # --- cache and sessions ---------------------------------------------------------------------
+# With several app servers, sessions must live where every server sees them: Redis. Its
+# maxmemory-policy must not evict live keys (noeviction or volatile-lru; docs/deploy.md).
 REDIS_URL = os.environ.get("REDIS_URL", "")
 if REDIS_URL:
-    CACHES = {"default": {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": REDIS_URL}}
+    CACHES = {
+        "default": {
+            "BACKEND": "django.core.cache.backends.redis.RedisCache",
+            "LOCATION": REDIS_URL,
+            # Several sites (or a staging copy) can share one Redis database without reading each other's keys.
+            "KEY_PREFIX": os.environ.get("PAUSE_CACHE_PREFIX", "pause"),
+            # A Redis that has gone away fails a request in seconds instead of hanging every worker.
+            "OPTIONS": {"socket_connect_timeout": 2, "socket_timeout": 2, "health_check_interval": 30},
+        }
+    }
     SESSION_ENGINE = "django.contrib.sessions.backends.cache"
 else:
     CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
     SESSION_ENGINE = "django.contrib.sessions.backends.db"
 
-# Shared classroom computers: a session ends with the browser and after two idle hours.
+# Shared classroom computers: a session ends with the browser, after two idle hours, and
+# ten hours after signing in however busy it is (config.middleware.SessionTimeoutMiddleware
+# keeps the idle window sliding and enforces the cap).
 SESSION_EXPIRE_AT_BROWSER_CLOSE = True
 SESSION_COOKIE_AGE = 2 * 60 * 60
+SESSION_ABSOLUTE_AGE = 10 * 60 * 60
+# Not every request: a session is re-saved (its idle window restarted) at most every five
+# minutes, which keeps reading a lesson from being a database write.
 SESSION_SAVE_EVERY_REQUEST = False
+SESSION_TOUCH_INTERVAL = 5 * 60
 SESSION_COOKIE_HTTPONLY = True
 SESSION_COOKIE_SAMESITE = "Lax"
 
@@ -192,6 +221,10 @@ CRISPY_ALLOWED_TEMPLATE_PACKS = "bootstrap5"
 CRISPY_TEMPLATE_PACK = "bootstrap5"
 
 # --- security headers -----------------------------------------------------------------------
+# Production is https only. PAUSE_INSECURE_HTTP=1 is for load tests and benchmarks on
+# loopback, where there is no TLS: no redirect to https and cookies without Secure.
+HTTPS = not DEBUG and not env_bool("PAUSE_INSECURE_HTTP", False)
+
 # No inline script or style anywhere, and nothing from another host.
 CONTENT_SECURITY_POLICY = {
     "DIRECTIVES": {
@@ -206,12 +239,66 @@ CONTENT_SECURITY_POLICY = {
         "base-uri": ["'none'"],
         "object-src": ["'none'"],
         "frame-ancestors": ["'none'"],
+        # Over plain http (development) it would send the browser to an https that isn't there.
+        "upgrade-insecure-requests": HTTPS,
     }
 }
+# The browser features a course page never needs, switched off for the page and anything it could embed.
+PERMISSIONS_POLICY = {
+    feature: []
+    for feature in (
+        "accelerometer", "ambient-light-sensor", "autoplay", "bluetooth", "browsing-topics", "camera",
+        "display-capture", "geolocation", "gyroscope", "hid", "interest-cohort", "magnetometer", "microphone",
+        "midi", "payment", "publickey-credentials-get", "screen-wake-lock", "serial", "usb", "xr-spatial-tracking",
+    )
+}  # fmt: skip
 SECURE_CONTENT_TYPE_NOSNIFF = True
 SECURE_REFERRER_POLICY = "same-origin"
 SECURE_CROSS_ORIGIN_OPENER_POLICY = "same-origin"
 X_FRAME_OPTIONS = "DENY"
+
+# The TLS proxy in front must set X-Forwarded-Proto itself and drop any value a client sent
+# (docs/deploy.md): Django believes it when deciding that a request came over https.
+SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
+SECURE_SSL_REDIRECT = env_bool("DJANGO_SECURE_SSL_REDIRECT", HTTPS)
+SECURE_HSTS_SECONDS = 31_536_000 if HTTPS else 0
+# A self-hoster on a subdomain of a school's domain may need this off for sibling http sites.
+SECURE_HSTS_INCLUDE_SUBDOMAINS = env_bool("DJANGO_HSTS_INCLUDE_SUBDOMAINS", True)
+# Preloading is close to irreversible and binds the whole domain, so whoever runs the site opts in.
+SECURE_HSTS_PRELOAD = env_bool("DJANGO_HSTS_PRELOAD", False)
+SILENCED_SYSTEM_CHECKS = [
+    # security.W021 (HSTS preload not set) is a choice, not an oversight: see SECURE_HSTS_PRELOAD above.
+    "security.W021",
+]
+
+# __Host- cookies: only ever sent over https, to this exact host, for the whole site, so a
+# sibling subdomain can't set or overwrite them. Browsers reject the prefix without Secure,
+# so plain-http development keeps the usual names.
+SESSION_COOKIE_SECURE = HTTPS
+CSRF_COOKIE_SECURE = HTTPS
+SESSION_COOKIE_NAME = "__Host-sessionid" if HTTPS else "sessionid"
+CSRF_COOKIE_NAME = "__Host-csrftoken" if HTTPS else "csrftoken"
+CSRF_COOKIE_HTTPONLY = True  # no script reads the token: forms carry it
+CSRF_COOKIE_SAMESITE = "Lax"
+
+# Header middleware runs before WhiteNoise, which answers static files itself and skips
+# everything after it: an SVG opened on its own gets the same CSP as a page.
+_HEADERS_FIRST = [
+    "csp.middleware.CSPMiddleware",
+    "django_permissions_policy.PermissionsPolicyMiddleware",
+    "django.middleware.clickjacking.XFrameOptionsMiddleware",
+]
+MIDDLEWARE = [m for m in MIDDLEWARE if m not in _HEADERS_FIRST]
+_after_security = MIDDLEWARE.index("django.middleware.security.SecurityMiddleware") + 1
+MIDDLEWARE[_after_security:_after_security] = _HEADERS_FIRST
+# Session timeouts and no-store need to know who is signed in.
+MIDDLEWARE.insert(
+    MIDDLEWARE.index("django.contrib.auth.middleware.AuthenticationMiddleware") + 1,
+    "config.middleware.SessionTimeoutMiddleware",
+)
+MIDDLEWARE.insert(
+    MIDDLEWARE.index("config.middleware.SessionTimeoutMiddleware") + 1, "config.middleware.PrivatePagesMiddleware"
+)
 
 # --- Pause ----------------------------------------------------------------------------------
 PAUSE_CONTENT_DIR = Path(os.environ.get("PAUSE_CONTENT_DIR", BASE_DIR / "content"))

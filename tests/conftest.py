@@ -32,3 +32,13 @@ def _fast_password_hashing(settings):
         "django.contrib.auth.hashers.MD5PasswordHasher",
         "tests.fast_hashers.FastStudentPassphraseHasher",
     ]
+
+
+@pytest.fixture(scope="session")
+def collected_static(tmp_path_factory) -> Path:
+    """`collectstatic` as production runs it (compressed files, hashed names), once per test run."""
+    from tests.servers import manage, production_env
+
+    root = tmp_path_factory.mktemp("static")
+    manage(production_env("sqlite:///:memory:", root), "collectstatic", "--noinput", "-v", "0")
+    return root

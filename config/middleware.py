@@ -1,0 +1,81 @@
+"""Middleware for computers that a whole class shares.
+
+A pupil who walks away from a signed-in browser should not leave their account
+open to the next pupil: the session ends after two idle hours and, however busy,
+ten hours after signing in; and nothing a signed-in reader saw stays in the
+browser's cache for the back button to show.
+"""
+
+from __future__ import annotations
+
+import time
+
+from django.conf import settings
+from django.contrib.auth import logout
+from django.contrib.auth.signals import user_logged_in
+from django.dispatch import receiver
+from django.utils.cache import patch_cache_control
+
+SIGNED_IN_AT = "pause.signed_in_at"
+TOUCHED_AT = "pause.touched_at"
+
+
+@receiver(user_logged_in, dispatch_uid="pause-session-signed-in-at")
+def _start_the_clock(sender, request, user, **kwargs):
+    # Signing in again restarts the absolute limit, even within the same session.
+    if request is not None and hasattr(request, "session"):
+        request.session[SIGNED_IN_AT] = int(time.time())
+
+
+class SessionTimeoutMiddleware:
+    """An absolute cap on a signed-in session, and a sliding idle window for every session.
+
+    The idle window is the session's own expiry (SESSION_COOKIE_AGE), which Django
+    renews whenever the session is saved. Saving on every request
+    (SESSION_SAVE_EVERY_REQUEST) would make every page view a write, so a session
+    in use is re-saved at most every SESSION_TOUCH_INTERVAL seconds instead.
+    """
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        now = int(time.time())
+        session = request.session
+        if request.user.is_authenticated:
+            signed_in_at = session.get(SIGNED_IN_AT)
+            if not isinstance(signed_in_at, int):
+                # A session from before this middleware, or a sign-in that sent no signal: count from now.
+                session[SIGNED_IN_AT] = now
+            elif now - signed_in_at > settings.SESSION_ABSOLUTE_AGE:
+                logout(request)  # flushes the session: a new, empty, anonymous one
+        response = self.get_response(request)
+        if session.modified:
+            if not session.is_empty():  # it is being saved anyway: note when, for free
+                session[TOUCHED_AT] = now
+        elif session.session_key is not None:
+            touched_at = session.get(TOUCHED_AT)
+            # Reading it loads the session: a key that named no stored session is dropped then.
+            stale = not isinstance(touched_at, int) or now - touched_at >= settings.SESSION_TOUCH_INTERVAL
+            if session.session_key is not None and stale:
+                session[TOUCHED_AT] = now
+        return response
+
+
+class PrivatePagesMiddleware:
+    """`Cache-Control: no-store, private` on every response to a signed-in reader.
+
+    Without it the back button, or the next pupil at the same computer, can show
+    a page from the cache after its owner signed out. Pages for visitors carry
+    nothing personal beyond what the visitor's own session shows, and stay cacheable.
+    """
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        response = self.get_response(request)
+        user = getattr(request, "user", None)
+        if user is not None and user.is_authenticated:
+            patch_cache_control(response, no_store=True, private=True)
+        return response
