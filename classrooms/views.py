@@ -11,7 +11,8 @@ from django.http import HttpResponse, StreamingHttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.views.decorators.cache import never_cache
-from django.views.decorators.http import require_GET, require_http_methods, require_POST
+from django.views.decorators.debug import sensitive_post_parameters
+from django.views.decorators.http import require_http_methods, require_POST, require_safe
 
 from accounts.client_ip import client_ip
 from accounts.decorators import parent_required, school_admin_required, staff_required, student_required
@@ -48,7 +49,7 @@ def _take_issued(request, classroom_id=None) -> list[dict]:
 # --- signing in and up ----------------------------------------------------------------------
 
 
-@require_GET
+@require_safe
 def after_login(request):
     """Where each kind of account lands after signing in."""
     user = request.user
@@ -64,7 +65,7 @@ def after_login(request):
 
 
 @never_cache
-@require_http_methods(["GET", "POST"])
+@require_http_methods(["GET", "HEAD", "POST"])
 def join(request):
     form = JoinForm(request.POST or None)
     ip = client_ip(request)
@@ -108,7 +109,8 @@ def _adult_signup(request, form_class, template, create):
 
 
 @never_cache
-@require_http_methods(["GET", "POST"])
+@sensitive_post_parameters("password")
+@require_http_methods(["GET", "HEAD", "POST"])
 def signup_staff(request):
     def create(data):
         return services.staff_signup(
@@ -123,7 +125,8 @@ def signup_staff(request):
 
 
 @never_cache
-@require_http_methods(["GET", "POST"])
+@sensitive_post_parameters("password")
+@require_http_methods(["GET", "HEAD", "POST"])
 def signup_parent(request):
     def create(data):
         return services.parent_signup(email=data["email"], name=data["name"], password=data["password"])
@@ -135,7 +138,7 @@ def signup_parent(request):
 
 
 @staff_required
-@require_GET
+@require_safe
 def teach(request):
     return render(
         request,
@@ -184,7 +187,7 @@ def _class_page(request, classroom, *, assign_form=None, status=200):
 
 
 @staff_required
-@require_GET
+@require_safe
 def classroom_detail(request, classroom_id):
     classroom = selectors.classroom_get_for_teacher(user=request.user, classroom_id=classroom_id)
     return _class_page(request, classroom)
@@ -241,7 +244,7 @@ def assignment_delete(request, classroom_id, assignment_id):
 
 
 @staff_required
-@require_http_methods(["GET", "POST"])
+@require_http_methods(["GET", "HEAD", "POST"])
 def roster(request, classroom_id):
     classroom = selectors.classroom_get_for_teacher(user=request.user, classroom_id=classroom_id)
     form = RosterForm(request.POST or None)
@@ -257,7 +260,7 @@ def roster(request, classroom_id):
 
 @never_cache
 @staff_required
-@require_GET
+@require_safe
 def cards(request, classroom_id):
     classroom = selectors.classroom_get_for_teacher(user=request.user, classroom_id=classroom_id)
     return render(
@@ -309,7 +312,7 @@ def classroom_archive(request, classroom_id):
 
 
 @staff_required
-@require_http_methods(["GET", "POST"])
+@require_http_methods(["GET", "HEAD", "POST"])
 def classroom_delete(request, classroom_id):
     classroom = selectors.classroom_get_for_teacher(user=request.user, classroom_id=classroom_id)
 
@@ -341,7 +344,7 @@ class _Echo:
 
 
 @staff_required
-@require_GET
+@require_safe
 def classroom_export_csv(request, classroom_id):
     classroom = selectors.classroom_get_for_teacher(user=request.user, classroom_id=classroom_id)
     matrix = selectors.class_matrix(classroom=classroom)
@@ -370,7 +373,7 @@ def classroom_export_csv(request, classroom_id):
 
 
 @staff_required
-@require_GET
+@require_safe
 def quiz_report(request, classroom_id, module_id):
     classroom = selectors.classroom_get_for_teacher(user=request.user, classroom_id=classroom_id)
     report = selectors.class_quiz_report(classroom=classroom, module_id=module_id)
@@ -378,7 +381,7 @@ def quiz_report(request, classroom_id, module_id):
 
 
 @staff_required
-@require_GET
+@require_safe
 def student_detail(request, classroom_id, student_id):
     classroom = selectors.classroom_get_for_teacher(user=request.user, classroom_id=classroom_id)
     student = selectors.student_get_for_teacher(classroom=classroom, student_id=student_id)
@@ -420,7 +423,7 @@ def _json_download(data: dict, filename: str) -> HttpResponse:
 
 
 @staff_required
-@require_GET
+@require_safe
 def student_export(request, classroom_id, student_id):
     classroom = selectors.classroom_get_for_teacher(user=request.user, classroom_id=classroom_id)
     student = selectors.student_get_for_teacher(classroom=classroom, student_id=student_id)
@@ -428,7 +431,7 @@ def student_export(request, classroom_id, student_id):
 
 
 @staff_required
-@require_http_methods(["GET", "POST"])
+@require_http_methods(["GET", "HEAD", "POST"])
 def student_delete(request, classroom_id, student_id):
     classroom = selectors.classroom_get_for_teacher(user=request.user, classroom_id=classroom_id)
     student = selectors.student_get_for_teacher(classroom=classroom, student_id=student_id)
@@ -457,7 +460,7 @@ def student_delete(request, classroom_id, student_id):
 
 
 @school_admin_required
-@require_GET
+@require_safe
 def school(request):
     school = selectors.school_for_staff(user=request.user)
     return render(
@@ -486,7 +489,7 @@ def school_code_rotate(request):
 
 
 @student_required
-@require_GET
+@require_safe
 def me(request):
     student = request.user
     return render(
@@ -521,13 +524,13 @@ def family_link_revoke(request, link_id):
 
 
 @student_required
-@require_GET
+@require_safe
 def me_export(request):
     return _json_download(selectors.student_export(student=request.user), f"pause-{request.user.username}.json")
 
 
 @student_required
-@require_http_methods(["GET", "POST"])
+@require_http_methods(["GET", "HEAD", "POST"])
 def me_delete(request):
     return _confirm_delete(
         request,
@@ -549,7 +552,7 @@ def _delete_own_account(request):
 
 
 @parent_required
-@require_http_methods(["GET", "POST"])
+@require_http_methods(["GET", "HEAD", "POST"])
 def family(request):
     form = FamilyLinkForm(request.POST or None)
     if request.method == "POST":
@@ -580,7 +583,7 @@ def family(request):
 
 
 @parent_required
-@require_http_methods(["GET", "POST"])
+@require_http_methods(["GET", "HEAD", "POST"])
 def family_delete(request):
     return _confirm_delete(
         request,

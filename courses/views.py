@@ -7,7 +7,7 @@ from django.shortcuts import redirect, render
 from django.template import loader
 from django.urls import reverse
 from django.utils.http import url_has_allowed_host_and_scheme
-from django.views.decorators.http import require_GET, require_http_methods, require_POST
+from django.views.decorators.http import require_http_methods, require_POST, require_safe
 
 from . import selectors, services
 from .forms import HelpFinderForm, RegionForm
@@ -15,17 +15,17 @@ from .registry import get_course
 from .shells import render_shell
 
 
-@require_GET
+@require_safe
 def healthz(request):
     return HttpResponse("ok", content_type="text/plain")
 
 
-@require_GET
+@require_safe
 def home(request):
     return render(request, "courses/home.html", {"course": get_course()})
 
 
-@require_GET
+@require_safe
 def catalogue(request):
     course = get_course()
     band = course.age_band(request.GET.get("age"))
@@ -35,7 +35,7 @@ def catalogue(request):
     return render(request, "courses/catalogue.html", {"course": course, "band": band, "rows": rows})
 
 
-@require_GET
+@require_safe
 def module_detail(request, module_id):
     module = selectors.module_get(module_id=module_id)
     done = selectors.lessons_done(user=request.user, session=request.session, module=module)
@@ -47,7 +47,7 @@ def module_detail(request, module_id):
     return render(request, "courses/module.html", context)
 
 
-@require_GET
+@require_safe
 def teacher_notes(request, module_id):
     module = selectors.module_get(module_id=module_id)
     if module.teacher_notes is None:
@@ -55,7 +55,7 @@ def teacher_notes(request, module_id):
     return render(request, "courses/teacher_notes.html", {"module": module, "notes": module.teacher_notes})
 
 
-@require_GET
+@require_safe
 def lesson_detail(request, module_id, lesson_id):
     module, lesson = selectors.lesson_get(module_id=module_id, lesson_id=lesson_id)
     done = selectors.lessons_done(user=request.user, session=request.session, module=module)
@@ -94,7 +94,7 @@ def lesson_mark_done(request, module_id, lesson_id):
     return redirect("courses:module", module_id=module.id)
 
 
-@require_GET
+@require_safe
 def guide_list(request):
     course = get_course()
     return render(
@@ -104,7 +104,7 @@ def guide_list(request):
     )
 
 
-@require_GET
+@require_safe
 def guide_detail(request, guide_id):
     guide = selectors.guide_get(guide_id=guide_id)
     course = get_course()
@@ -143,7 +143,7 @@ def help_page(request):
     return render(request, "courses/help.html", context)
 
 
-@require_GET
+@require_safe
 def law_list(request):
     course = get_course()
     region = selectors.reader_region(session=request.session, course=course)
@@ -152,7 +152,7 @@ def law_list(request):
     return render(request, "courses/law_list.html", {"cards": cards, "region": region, "form": form})
 
 
-@require_GET
+@require_safe
 def law_detail(request, region_id):
     card = selectors.law_card_get(region_id=region_id)
     return render(request, "courses/law.html", {"card": card})

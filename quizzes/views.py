@@ -3,7 +3,8 @@
 import secrets
 
 from django.shortcuts import redirect, render
-from django.views.decorators.http import require_GET, require_POST
+from django.views.decorators.debug import sensitive_post_parameters
+from django.views.decorators.http import require_POST, require_safe
 
 from . import selectors, services
 from .domain import Reflection, Scenario
@@ -45,7 +46,7 @@ def _station_context(request, module, quiz, attempt, form=None):
     }
 
 
-@require_GET
+@require_safe
 def quiz_page(request, module_id):
     module, quiz = selectors.quiz_get(module_id=module_id)
     attempt = selectors.attempt_current(user=request.user, session=request.session, quiz=quiz)
@@ -62,6 +63,7 @@ def quiz_start(request, module_id):
     return redirect("quizzes:quiz", module_id=module.id)
 
 
+@sensitive_post_parameters()  # a learner's choices stay out of error reports
 @require_POST
 def quiz_answer(request, module_id):
     module, quiz = selectors.quiz_get(module_id=module_id)
@@ -104,7 +106,7 @@ def quiz_answer(request, module_id):
     return redirect("quizzes:feedback", module_id=module.id, attempt_id=station.public_id, position=response.position)
 
 
-@require_GET
+@require_safe
 def quiz_feedback(request, module_id, attempt_id, position):
     module, quiz = selectors.quiz_get(module_id=module_id)
     attempt = selectors.attempt_get(
@@ -131,7 +133,7 @@ def quiz_feedback(request, module_id, attempt_id, position):
     return render(request, "quizzes/feedback.html", context)
 
 
-@require_GET
+@require_safe
 def quiz_result(request, module_id, attempt_id):
     module, quiz = selectors.quiz_get(module_id=module_id)
     attempt = selectors.attempt_get(
@@ -154,7 +156,7 @@ def quiz_result(request, module_id, attempt_id):
     return render(request, "quizzes/result.html", context)
 
 
-@require_GET
+@require_safe
 def progress(request):
     standings = selectors.progress_overview(user=request.user, session=request.session)
     return render(request, "quizzes/progress.html", {"standings": standings})
