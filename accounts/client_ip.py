@@ -11,10 +11,12 @@ from __future__ import annotations
 from django.conf import settings
 
 
-def client_ip(request) -> str:
+def client_ip(request) -> str | None:
+    """None when the request has no address (Django's force_login, some test requests): axes stores
+    addresses in an IP column, where PostgreSQL refuses anything that is not an address."""
     hops = settings.PAUSE_TRUSTED_PROXIES
     if hops > 0:
         forwarded = [part.strip() for part in request.META.get("HTTP_X_FORWARDED_FOR", "").split(",") if part.strip()]
         if len(forwarded) >= hops:
             return forwarded[-hops]
-    return request.META.get("REMOTE_ADDR", "") or "unknown"
+    return request.META.get("REMOTE_ADDR") or None

@@ -68,7 +68,7 @@ def after_login(request):
 @require_http_methods(["GET", "HEAD", "POST"])
 def join(request):
     form = JoinForm(request.POST or None)
-    ip = client_ip(request)
+    ip = client_ip(request) or "unknown"
     if request.method == "POST":
         if throttle.code_attempts_exhausted("join", ip):
             form.add_error(None, "Too many wrong codes from this network. Wait ten minutes, then try again.")
@@ -556,7 +556,7 @@ def _delete_own_account(request):
 def family(request):
     form = FamilyLinkForm(request.POST or None)
     if request.method == "POST":
-        ip = client_ip(request)
+        ip = client_ip(request) or "unknown"
         if throttle.code_attempts_exhausted("family", ip):
             form.add_error(None, "Too many wrong codes from this network. Wait ten minutes, then try again.")
         elif form.is_valid():
