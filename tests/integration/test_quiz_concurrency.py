@@ -4,39 +4,15 @@ import json
 import os
 import subprocess
 import sys
-import uuid
 
 import pytest
 from django.conf import settings
 
 from tests.conftest import VALID_CONTENT
+from tests.servers import drop_postgres_database, postgres_or_skip
 
 PROBE = settings.BASE_DIR / "tests" / "concurrency_probe.py"
 THREADS = 12
-
-
-def postgres_url() -> str | None:
-    """A fresh, empty PostgreSQL database for one probe run, or None when no server answers."""
-    try:
-        import psycopg
-    except ImportError:
-        return None
-    base = os.environ.get("PAUSE_TEST_POSTGRES", "postgresql://postgres@127.0.0.1:5432/postgres")
-    name = f"pause_probe_{uuid.uuid4().hex[:12]}"
-    try:
-        with psycopg.connect(base, autocommit=True, connect_timeout=3) as conn:
-            conn.execute(f'CREATE DATABASE "{name}"')
-    except psycopg.Error:
-        return None
-    return base.rsplit("/", 1)[0] + "/" + name
-
-
-def drop_postgres(url: str) -> None:
-    import psycopg
-
-    base, name = url.rsplit("/", 1)
-    with psycopg.connect(base + "/postgres", autocommit=True) as conn:
-        conn.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
 
 
 def run_probe(database_url: str, mode: str) -> dict:
@@ -74,12 +50,8 @@ def test_concurrent_answers_on_a_sqlite_file_record_once(tmp_path, mode):
 
 @pytest.mark.parametrize("mode", ["same-key", "new-keys"])
 def test_concurrent_answers_on_postgresql_record_once(mode):
-    url = postgres_url()
-    if url is None:
-        if os.environ.get("REQUIRE_POSTGRES"):
-            pytest.fail("PostgreSQL is required (REQUIRE_POSTGRES) but none answered at 127.0.0.1:5432")
-        pytest.skip("no PostgreSQL server answered at 127.0.0.1:5432")
+    url = postgres_or_skip("pause_probe")
     try:
         assert_recorded_once(run_probe(url, mode), mode)
     finally:
-        drop_postgres(url)
+        drop_postgres_database(url)
