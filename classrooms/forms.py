@@ -83,6 +83,10 @@ class JoinForm(forms.Form):
     )
 
 
+class RenameForm(forms.Form):
+    nickname = forms.CharField(max_length=NICKNAME_MAX, label="First name or nickname")
+
+
 class ClassroomForm(forms.Form):
     name = forms.CharField(max_length=80, label="Class name", help_text="e.g. “Year 9 PSHE, Tuesday”.")
 

@@ -234,6 +234,13 @@ def students_reset_passphrases(*, classroom: Classroom) -> list[IssuedLogin]:
 
 
 @transaction.atomic
+def student_rename(*, student: User, nickname: str) -> None:
+    """Fix a typo in a nickname (or honour a student who wants another one)."""
+    student.first_name = _clean_nickname(nickname)
+    student.save(update_fields=["first_name"])
+
+
+@transaction.atomic
 def student_remove_from_class(*, classroom: Classroom, student: User) -> None:
     Enrolment.objects.filter(classroom=classroom, student=student).delete()
 

@@ -34,6 +34,11 @@ urlpatterns = [
         name="student-passphrase",
     ),
     path(
+        "teach/classes/<int:classroom_id>/students/<int:student_id>/rename/",
+        views.student_rename,
+        name="student-rename",
+    ),
+    path(
         "teach/classes/<int:classroom_id>/students/<int:student_id>/remove/",
         views.student_remove,
         name="student-remove",

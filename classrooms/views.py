@@ -26,6 +26,7 @@ from .forms import (
     ConfirmDeleteForm,
     FamilyLinkForm,
     JoinForm,
+    RenameForm,
     RosterForm,
     StaffSignupForm,
 )
@@ -392,6 +393,7 @@ def student_detail(request, classroom_id, student_id):
             "classroom": classroom,
             "student": student,
             "lines": selectors.student_progress(classroom=classroom, student=student),
+            "rename_form": RenameForm(initial={"nickname": student.first_name}),
             "can_delete": selectors.student_deletable_by(user=request.user, student=student),
         },
     )
@@ -404,6 +406,23 @@ def student_passphrase_reset(request, classroom_id, student_id):
     student = selectors.student_get_for_teacher(classroom=classroom, student_id=student_id)
     _issue(request, [services.student_reset_passphrase(student=student)], classroom.pk)
     return redirect("classrooms:cards", classroom_id=classroom.pk)
+
+
+@staff_required
+@require_POST
+def student_rename(request, classroom_id, student_id):
+    classroom = selectors.classroom_get_for_teacher(user=request.user, classroom_id=classroom_id)
+    student = selectors.student_get_for_teacher(classroom=classroom, student_id=student_id)
+    form = RenameForm(request.POST)
+    try:
+        if not form.is_valid():
+            raise services.Refused("Type a first name or nickname of up to 40 characters.")
+        services.student_rename(student=student, nickname=form.cleaned_data["nickname"])
+    except services.Refused as refusal:
+        messages.error(request, str(refusal))
+    else:
+        messages.success(request, f"Renamed to {student.first_name}.")
+    return redirect("classrooms:student", classroom_id=classroom.pk, student_id=student.pk)
 
 
 @staff_required

@@ -551,3 +551,15 @@ def test_behind_a_trusted_proxy_the_client_address_is_the_forwarded_one(client, 
         HTTP_X_FORWARDED_FOR="6.6.6.6",
     )
     assert limited.status_code == 429
+
+
+def test_a_teacher_renames_a_student_and_a_blank_name_is_refused(client, school):
+    signed_in(client, school.teacher)
+    url = f"/teach/classes/{school.classroom.pk}/students/{school.student.pk}/rename/"
+    client.post(url, {"nickname": "  Mia  "})
+    school.student.refresh_from_db()
+    assert school.student.first_name == "Mia"
+    refused = client.post(url, {"nickname": "   "}, follow=True)
+    assert "Type a first name" in refused.content.decode()
+    school.student.refresh_from_db()
+    assert school.student.first_name == "Mia"
