@@ -39,9 +39,10 @@ VECTORS = [
 ]
 
 
-# Any element a payload made: an attribute or a script carrying the marker. Escaped text makes neither.
+# Any element a payload made: an attribute or a script carrying the marker. Escaped text makes neither;
+# a form field's value holding the text (a rename box showing the nickname) is text, not markup.
 INJECTED_ELEMENTS = """() => [...document.querySelectorAll('*')].filter(el =>
-    [...el.attributes].some(a => a.value.includes('__xss') || a.name.startsWith('on'))
+    [...el.attributes].some(a => (a.value.includes('__xss') && a.name !== 'value') || a.name.startsWith('on'))
     || (el.tagName === 'SCRIPT' && el.textContent.includes('__xss'))
     || el.tagName === 'IFRAME').map(el => el.outerHTML.slice(0, 120))"""
 
