@@ -83,10 +83,6 @@ def family_link_get_for_student(*, student, link_id: int) -> FamilyLink:
     return link
 
 
-def module_get_assignable(*, module_id: str) -> Module:
-    return course_selectors.module_get(module_id=module_id)
-
-
 # --- the class page -------------------------------------------------------------------------
 
 

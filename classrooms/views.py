@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import csv
 import json
 
 from django.contrib import messages
@@ -18,7 +17,7 @@ from accounts.client_ip import client_ip
 from accounts.decorators import parent_required, school_admin_required, staff_required, student_required
 from courses.registry import get_course
 
-from . import selectors, services, throttle
+from . import exports, selectors, services, throttle
 from .forms import (
     AdultSignupForm,
     AssignmentForm,
@@ -334,41 +333,12 @@ def classroom_delete(request, classroom_id):
     )
 
 
-def _csv_cell(text: str) -> str:
-    """Spreadsheets run cells that start with = + - @ as formulas; a leading apostrophe keeps them text."""
-    return "'" + text if text[:1] in ("=", "+", "-", "@", "\t", "\r") else text
-
-
-class _Echo:
-    def write(self, value):
-        return value
-
-
 @staff_required
 @require_safe
 def classroom_export_csv(request, classroom_id):
     classroom = selectors.classroom_get_for_teacher(user=request.user, classroom_id=classroom_id)
-    matrix = selectors.class_matrix(classroom=classroom)
-    writer = csv.writer(_Echo())
-
-    def rows():
-        header = ["nickname", "username"]
-        for assigned in matrix.assigned:
-            mid = assigned.assignment.module_id
-            header += [f"{mid} status", f"{mid} lessons done", f"{mid} quiz best %", f"{mid} overdue"]
-        yield writer.writerow(header)
-        for row in matrix.rows:
-            line = [_csv_cell(row.nickname), row.username]
-            for cell in row.cells:
-                line += [
-                    cell.label,
-                    f"{cell.lessons_done}/{cell.lessons_total}",
-                    "" if cell.quiz_percent is None else cell.quiz_percent,
-                    "yes" if cell.overdue else "",
-                ]
-            yield writer.writerow(line)
-
-    response = StreamingHttpResponse(rows(), content_type="text/csv; charset=utf-8")
+    lines = exports.progress_csv_lines(selectors.class_matrix(classroom=classroom))
+    response = StreamingHttpResponse(lines, content_type="text/csv; charset=utf-8")
     response["Content-Disposition"] = f'attachment; filename="pause-class-{classroom.pk}-progress.csv"'
     return response
 

@@ -88,7 +88,12 @@ class ModuleStanding:
 
     @property
     def complete(self) -> bool:
-        return self.lessons.complete and (self.passed or not self.has_quiz)
+        standing = QuizStanding(
+            started=self.best_percent is not None, best_percent=self.best_percent, passed=self.passed
+        )
+        return module_complete(
+            module=self.module, lessons_done=self.lessons.count, quiz=standing, has_quiz=self.has_quiz
+        )
 
 
 def progress_overview(*, user, session: SessionBase) -> list[ModuleStanding]:
