@@ -119,10 +119,26 @@ class Guide:
 
 
 @dataclass(frozen=True, slots=True)
+class Publisher:
+    host: str
+    name: str
+    kind: str
+    why: str
+
+
+@dataclass(frozen=True, slots=True)
+class FirstStep:
+    id: str
+    title: str
+    html: str
+
+
+@dataclass(frozen=True, slots=True)
 class LawEntry:
     topic: str
     heading: str
     html: str
+    not_confirmed_html: tuple[str, ...]
     sources: tuple[Source, ...]
 
 
@@ -130,45 +146,108 @@ class LawEntry:
 class LawCard:
     region: Region
     title: str
+    for_you_html: str  # "What this means for you"
     summary_html: str
     reviewed: datetime.date
-    entries: tuple[LawEntry, ...]
+    entries: tuple[LawEntry, ...]  # in the order of schemas.LAW_TOPICS_REQUIRED, then "other"
+
+    def entry(self, topic: str) -> LawEntry | None:
+        return next((entry for entry in self.entries if entry.topic == topic), None)
 
     @property
     def sources(self) -> tuple[Source, ...]:
         return tuple(dict.fromkeys(source for entry in self.entries for source in entry.sources))
 
 
+# Sections of the help page, in the order the lessons teach: danger first, then someone to talk to
+# (a trusted adult comes early, never last), then reporting, taking down, and help for others.
+HELP_SECTIONS: tuple[tuple[str, str, tuple[str, ...]], ...] = (
+    ("danger", "If someone is in danger now", ("emergency",)),
+    ("talk", "Talk to someone", ("youth-line", "crisis-line")),
+    ("report", "Report it", ("police", "report-child-image")),
+    ("take-down", "Get it taken down", ("take-down",)),
+    ("adults", "If the image is of an adult", ("report-adult-image", "adult-ncii-helpline")),
+    ("parents", "For parents and carers", ("parent-helpline",)),
+    ("own-behaviour", "Worried about something you did", ("worried-about-own-behaviour",)),
+)
+KIND_LABELS = {
+    "emergency": "Emergency",
+    "youth-line": "For young people",
+    "crisis-line": "Crisis line",
+    "police": "Police",
+    "report-child-image": "Report a child's image",
+    "take-down": "Take-down tool",
+    "report-adult-image": "Report an adult's image",
+    "adult-ncii-helpline": "Helpline for adults",
+    "parent-helpline": "For parents and carers",
+    "worried-about-own-behaviour": "Worried about your own behaviour",
+}
+
+
 @dataclass(frozen=True, slots=True)
 class HelpService:
     id: str
     name: str
+    kinds: tuple[str, ...]
     run_by: str | None
     image_age: str  # "under-18" | "adult" | "any"
     for_whom: str
     what: str
     how: str | None
+    hours: str | None
     stays_on_device: bool
     url: str | None
     phone: str | None
     text_message: str | None
-    urgent: bool
     sources: tuple[Source, ...]
 
     def helps_with(self, image_age: str | None) -> bool:
         """Whether the service fits an image taken at ``image_age`` (None: not sure)."""
         return image_age is None or self.image_age in ("any", image_age)
 
+    @property
+    def kind_labels(self) -> tuple[str, ...]:
+        return tuple(KIND_LABELS[kind] for kind in self.kinds)
+
+
+@dataclass(frozen=True, slots=True)
+class HelpSection:
+    id: str
+    title: str
+    services: tuple[HelpService, ...]
+    missing_html: tuple[str, ...]  # what to do where the fact brief gives no service of this kind
+
 
 @dataclass(frozen=True, slots=True)
 class HelpDirectory:
     region: Region
-    emergency_number: str | None
     services: tuple[HelpService, ...]
+    missing_html: Mapping[str, str]  # by kind
+
+    @property
+    def emergency(self) -> HelpService | None:
+        return next((s for s in self.services if "emergency" in s.kinds and s.phone), None)
+
+    def of_kind(self, kind: str) -> tuple[HelpService, ...]:
+        return tuple(service for service in self.services if kind in service.kinds)
+
+    def sections_for(self, image_age: str | None) -> tuple[HelpSection, ...]:
+        """The services that fit ``image_age``, each in the section of its first kind, in the lessons' order."""
+        sections = []
+        for section_id, title, kinds in HELP_SECTIONS:
+            services = tuple(
+                sorted(
+                    (s for s in self.services if s.kinds[0] in kinds and s.helps_with(image_age)),
+                    key=lambda s: kinds.index(s.kinds[0]),  # stable: the file's order within a kind
+                )
+            )
+            missing = tuple(self.missing_html[kind] for kind in kinds if kind in self.missing_html)
+            if services or missing:
+                sections.append(HelpSection(section_id, title, services, missing))
+        return tuple(sections)
 
     def services_for(self, image_age: str | None) -> tuple[HelpService, ...]:
-        matching = [service for service in self.services if service.helps_with(image_age)]
-        return tuple(sorted(matching, key=lambda service: not service.urgent))
+        return tuple(service for section in self.sections_for(image_age) for service in section.services)
 
 
 @dataclass(frozen=True, slots=True)
@@ -181,6 +260,8 @@ class Course:
     guides: tuple[Guide, ...]
     law_cards: Mapping[str, LawCard]
     help_directories: Mapping[str, HelpDirectory]
+    first_steps: tuple[FirstStep, ...] = ()
+    publishers: Publishers = field(default_factory=lambda: Publishers({}, ()))
     _modules_by_id: Mapping[str, Module] = field(init=False, repr=False, compare=False)
 
     def __post_init__(self):
@@ -200,3 +281,58 @@ class Course:
 
     def guides_for(self, audience: str) -> tuple[Guide, ...]:
         return tuple(guide for guide in self.guides if guide.audience == audience)
+
+    def publisher_of(self, url: str | None) -> Publisher | None:
+        """The accepted publisher of ``url``, or None (see :class:`Publishers`)."""
+        return self.publishers.find(url)
+
+
+def host_of(url: str) -> str:
+    """``https://www.Example.org/x`` -> ``example.org``."""
+    host = url.split("://", 1)[-1].split("/", 1)[0].split("?", 1)[0].split("#", 1)[0]
+    host = host.rsplit("@", 1)[-1].split(":", 1)[0].lower().rstrip(".")
+    return host.removeprefix("www.")
+
+
+def _bare(url: str) -> str:
+    """``https://www.Example.org/Path`` -> ``example.org/path``: a URL without scheme or www., for prefixes."""
+    rest = url.split("://", 1)[-1]
+    path = rest.split("/", 1)[1] if "/" in rest else ""
+    return f"{host_of(url)}/{path}".lower().rstrip("/")
+
+
+@dataclass(frozen=True, slots=True)
+class Refusal:
+    prefix: str  # a host, or a host and path, without scheme or www.: "hotline.ie/contact-us"
+    why: str
+
+    def refuses(self, url: str) -> bool:
+        if "/" not in self.prefix:  # a host and its subdomains
+            host = host_of(url)
+            return host == self.prefix or host.endswith("." + self.prefix)
+        bare = _bare(url)  # a page, and anything beneath it
+        return bare == self.prefix or bare.startswith(self.prefix + "/")
+
+
+@dataclass(frozen=True, slots=True)
+class Publishers:
+    """The accepted publishers (content/publishers.yaml) and the pages or hosts refused even beneath them."""
+
+    hosts: Mapping[str, Publisher]
+    refused: tuple[Refusal, ...]
+
+    def find(self, url: str | None) -> Publisher | None:
+        """The publisher whose host, or a parent domain of it, serves ``url``; None when refused or unknown."""
+        if not url or any(refusal.refuses(url) for refusal in self.refused):
+            return None
+        host = host_of(url)
+        while host:
+            if host in self.hosts:
+                return self.hosts[host]
+            if "." not in host:
+                return None
+            host = host.split(".", 1)[1]
+        return None
+
+    def __bool__(self) -> bool:
+        return bool(self.hosts)

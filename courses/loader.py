@@ -17,7 +17,7 @@ from types import MappingProxyType
 
 from . import domain, schemas
 from .errors import ContentError
-from .reader import ContentReader, ParsedFile
+from .reader import ContentReader, ParsedFile, where_of
 from .render_cache import RenderCache
 
 SLUG = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
@@ -34,8 +34,16 @@ class LoadResult:
         return not self.errors
 
 
-def _sources(items: list[schemas.Source]) -> tuple[domain.Source, ...]:
-    return tuple(domain.Source(title=s.title, url=s.url, publisher=s.publisher, as_of=s.as_of) for s in items)
+def _sources(items: list[schemas.Source], publishers=None) -> tuple[domain.Source, ...]:
+    """Domain sources; a source without its own publisher shows its host's name from publishers.yaml."""
+
+    def publisher(source: schemas.Source) -> str | None:
+        if source.publisher or publishers is None:
+            return source.publisher
+        known = publishers.find(source.url)
+        return known.name if known else None
+
+    return tuple(domain.Source(title=s.title, url=s.url, publisher=publisher(s), as_of=s.as_of) for s in items)
 
 
 def _markdown_files(folder: Path) -> list[Path]:
@@ -46,6 +54,7 @@ class CourseLoader:
     def __init__(self, root: Path, render_cache: RenderCache | None = None):
         self.root = Path(root)
         self.reader = ContentReader(self.root, render_cache.render if render_cache else None)
+        self.publishers = domain.Publishers({}, ())
 
     def load(self) -> LoadResult:
         course_path = self.root / "course.yaml"
@@ -56,7 +65,10 @@ class CourseLoader:
         if parsed is None:
             return LoadResult(course=None, errors=sorted(self.reader.errors))
         course_file: schemas.CourseFile = parsed.model
+        self.publishers = self._publishers()
+        self.reader.link_host_allowed = self._host_allowed
         regions = self._regions(course_path, parsed)
+        first_steps = self._first_steps(course_path, parsed)
         guides = self._guides(course_file)
         # A broken guide is reported once, in its own file, not again by every module naming it.
         guide_ids = {path.stem for path in _markdown_files(self.root / "guides")}
@@ -70,8 +82,78 @@ class CourseLoader:
             guides=tuple(guides),
             law_cards=MappingProxyType(self._law_cards(regions)),
             help_directories=MappingProxyType(self._help_directories(regions)),
+            first_steps=first_steps,
+            publishers=self.publishers,
         )
         return LoadResult(course=course, errors=sorted(self.reader.errors))
+
+    # --- publishers and sources ----------------------------------------------------------
+
+    def _publishers(self) -> domain.Publishers:
+        path = self.root / "publishers.yaml"
+        if not path.is_file():
+            self.reader.error(
+                path, 0, "", "publishers.yaml is missing: sources are checked against it", "content.E011"
+            )
+            return domain.Publishers({}, ())
+        parsed = self.reader.read_yaml(path, schemas.PublishersFile)
+        if parsed is None:
+            return domain.Publishers({}, ())
+        publishers: dict[str, domain.Publisher] = {}
+        for index, publisher in enumerate(parsed.model.publishers):
+            if publisher.host.startswith("www."):
+                self.reader.error(
+                    path, parsed.line("publishers", index, "host"), f"publishers[{index}].host",
+                    "write the host without 'www.'", "content.E008",
+                )  # fmt: skip
+            if publisher.host in publishers:
+                self.reader.error(
+                    path, parsed.line("publishers", index, "host"), f"publishers[{index}].host",
+                    f"host '{publisher.host}' is listed twice", "content.E013",
+                )  # fmt: skip
+                continue
+            publishers[publisher.host] = domain.Publisher(
+                host=publisher.host, name=publisher.name, kind=publisher.kind, why=publisher.why
+            )
+        refused = tuple(domain.Refusal(prefix=r.prefix.rstrip("/"), why=r.why) for r in parsed.model.refused)
+        return domain.Publishers(MappingProxyType(publishers), refused)
+
+    def _host_allowed(self, url: str) -> bool:
+        return self.publishers.find(url) is not None
+
+    def _check_sources(self, path: Path, parsed: ParsedFile, loc: tuple, sources: list[schemas.Source]) -> None:
+        """Every source has a URL on an accepted publisher's host (content.E030)."""
+        for index, source in enumerate(sources):
+            place = (*loc, index)
+            where = where_of(place)
+            if not source.url:
+                self.reader.error(
+                    path, parsed.line(*place), where,
+                    f"source '{source.title}' has no url: every source needs one, on a host in publishers.yaml",
+                    "content.E030",
+                )  # fmt: skip
+            elif not self._host_allowed(source.url):
+                self.reader.error(
+                    path, parsed.line(*place, "url"), f"{where}.url",
+                    f"'{domain.host_of(source.url)}' is not an accepted publisher (publishers.yaml)",
+                    "content.E030",
+                )  # fmt: skip
+
+    def _first_steps(self, path: Path, parsed: ParsedFile) -> tuple[domain.FirstStep, ...]:
+        steps = []
+        seen: set[str] = set()
+        for index, step in enumerate(parsed.model.first_steps):
+            if step.id in seen:
+                self.reader.error(
+                    path, parsed.line("first_steps", index, "id"), f"first_steps[{index}].id",
+                    f"duplicate step '{step.id}'", "content.E013",
+                )  # fmt: skip
+            seen.add(step.id)
+            html = self.reader.render(path, step.text, parsed.line("first_steps", index, "text")).html.strip()
+            if html.startswith("<p>") and html.endswith("</p>") and html.count("<p>") == 1:
+                html = html[3:-4]  # one paragraph: shown inline after the step's title
+            steps.append(domain.FirstStep(id=step.id, title=step.title, html=html))
+        return tuple(steps)
 
     # --- course.yaml ----------------------------------------------------------------------
 
@@ -141,6 +223,7 @@ class CourseLoader:
                 f"no guide 'guides/{spec.parent_guide}.md'",
                 "content.E010",
             )
+        self._check_sources(path, parsed, ("sources",), spec.sources)
         quiz_path = None
         if spec.quiz:
             quiz_path = folder / spec.quiz
@@ -197,7 +280,7 @@ class CourseLoader:
             content_note=spec.content_note,
             parent_guide_id=spec.parent_guide,
             quiz_path=quiz_path,
-            sources=_sources(spec.sources),
+            sources=_sources(spec.sources, self.publishers),
             reviewed=spec.reviewed,
             teacher_notes=teacher_notes,
             content_hash=digest,
@@ -255,6 +338,7 @@ class CourseLoader:
                 if module_id not in course_file.modules:
                     line = parsed.line("modules", index)
                     self.reader.error(path, line, f"modules[{index}]", f"unknown module '{module_id}'", "content.E010")
+            self._check_sources(path, parsed, ("sources",), front.sources)
             rendered = self.reader.render(path, body, body_line)
             guides.append(
                 domain.Guide(
@@ -265,7 +349,7 @@ class CourseLoader:
                     module_ids=tuple(front.modules),
                     content_note=front.content_note,
                     reviewed=front.reviewed,
-                    sources=_sources(front.sources),
+                    sources=_sources(front.sources, self.publishers),
                     html=rendered.html,
                     headings=rendered.headings,
                     word_count=rendered.word_count,
@@ -295,6 +379,10 @@ class CourseLoader:
             return None
         return regions[region_id]
 
+    def _check_help_kinds(self, path: Path, parsed: ParsedFile, services: list[domain.HelpService]) -> None:
+        for loc, message in _help_kind_problems(services, parsed.model.missing):
+            self.reader.error(path, parsed.line(*loc), where_of(loc), message, "content.E033")
+
     def _yaml_files(self, folder: str) -> list[Path]:
         directory = self.root / folder
         return sorted(p for p in directory.glob("*.yaml") if p.is_file()) if directory.is_dir() else []
@@ -310,19 +398,53 @@ class CourseLoader:
                 continue
             spec: schemas.LawCardFile = parsed.model
             entries = []
+            first_of: dict[str, int] = {}
             for index, entry in enumerate(spec.entries):
+                if entry.topic != "other" and entry.topic in first_of:
+                    self.reader.error(
+                        path, parsed.line("entries", index, "topic"), f"entries[{index}].topic",
+                        f"topic '{entry.topic}' is already answered by entries[{first_of[entry.topic]}]",
+                        "content.E031",
+                    )  # fmt: skip
+                    continue
+                first_of.setdefault(entry.topic, index)
+                self._check_sources(path, parsed, ("entries", index, "sources"), entry.sources)
                 line = parsed.line("entries", index, "text")
+                not_confirmed = tuple(
+                    self.reader.render(path, text, parsed.line("entries", index, "not_confirmed", i)).html
+                    for i, text in enumerate(entry.not_confirmed)
+                )
                 entries.append(
                     domain.LawEntry(
                         topic=entry.topic,
                         heading=entry.heading,
                         html=self.reader.render(path, entry.text, line).html,
-                        sources=_sources(entry.sources),
+                        not_confirmed_html=not_confirmed,
+                        sources=_sources(entry.sources, self.publishers),
                     )
                 )
+            for topic in schemas.LAW_TOPICS_REQUIRED:
+                if topic not in first_of:
+                    self.reader.error(
+                        path, parsed.line("entries"), "entries",
+                        f"no entry for topic '{topic}': every card answers "
+                        + ", ".join(schemas.LAW_TOPICS_REQUIRED),
+                        "content.E031",
+                    )  # fmt: skip
+            order = {topic: place for place, topic in enumerate(schemas.LAW_TOPICS_REQUIRED)}
+            entries.sort(key=lambda entry: order.get(entry.topic, len(order)))
+            for_you = self.reader.render(path, spec.for_you, parsed.line("for_you"))
+            if for_you.word_count > schemas.FOR_YOU_MAX_WORDS:
+                self.reader.error(
+                    path, parsed.line("for_you"), "for_you",
+                    f"'What this means for you' has {for_you.word_count} words; "
+                    f"at most {schemas.FOR_YOU_MAX_WORDS} keep it readable at 13",
+                    "content.E032",
+                )  # fmt: skip
             cards[region.id] = domain.LawCard(
                 region=region,
                 title=spec.title,
+                for_you_html=for_you.html,
                 summary_html=self.reader.render(path, spec.summary, parsed.line("summary")).html,
                 reviewed=spec.reviewed,
                 entries=tuple(entries),
@@ -349,27 +471,73 @@ class CourseLoader:
                     )
                     continue
                 seen.add(service.id)
+                self._check_sources(path, parsed, ("services", index, "sources"), service.sources)
+                if service.url and not self._host_allowed(service.url):
+                    self.reader.error(
+                        path, parsed.line("services", index, "url"), f"services[{index}].url",
+                        f"'{domain.host_of(service.url)}' is not an accepted publisher (publishers.yaml)",
+                        "content.E030",
+                    )  # fmt: skip
                 services.append(
                     domain.HelpService(
                         id=service.id,
                         name=service.name,
+                        kinds=tuple(service.kinds),
                         run_by=service.run_by,
                         image_age=service.image_age,
                         for_whom=service.for_whom,
                         what=service.what,
                         how=service.how,
+                        hours=service.hours,
                         stays_on_device=service.stays_on_device,
                         url=service.url,
                         phone=service.phone,
                         text_message=service.text_message,
-                        urgent=service.urgent,
-                        sources=_sources(service.sources),
+                        sources=_sources(service.sources, self.publishers),
                     )
                 )
+            self._check_help_kinds(path, parsed, services)
+            missing = {
+                kind: self.reader.render(path, text, parsed.line("missing", kind)).html
+                for kind, text in spec.missing.items()
+            }
             directories[region.id] = domain.HelpDirectory(
-                region=region, emergency_number=spec.emergency_number, services=tuple(services)
+                region=region, services=tuple(services), missing_html=MappingProxyType(missing)
             )
         return directories
+
+
+_CONTACT_NEEDED = {
+    "emergency": "a phone number",
+    "youth-line": "a phone number or a text line",
+    "crisis-line": "a phone number or a text line",
+}
+
+
+def _reachable_by(service: domain.HelpService, kind: str) -> bool:
+    return bool(service.phone) if kind == "emergency" else bool(service.phone or service.text_message)
+
+
+def _help_kind_problems(services, missing: dict) -> list[tuple[tuple, str]]:
+    """What a region's help directory lacks of the help a reader in crisis needs (content.E033)."""
+    problems: list[tuple[tuple, str]] = []
+    present = {kind for service in services for kind in service.kinds}
+    for kind in schemas.HELP_KINDS_REQUIRED:
+        if kind in missing:
+            problems.append((("missing", kind), f"'{kind}' cannot be left out: every region needs one"))
+        if kind not in present:
+            problems.append((("services",), f"no '{kind}' service: every region needs one"))
+        elif kind in _CONTACT_NEEDED and not any(_reachable_by(s, kind) for s in services if kind in s.kinds):
+            problems.append((("services",), f"no '{kind}' service with {_CONTACT_NEEDED[kind]}"))
+    for kind in schemas.HELP_KINDS_REQUIRED_OR_EXPLAINED:
+        if kind not in present and kind not in missing:
+            problems.append(
+                (("services",), f"no '{kind}' service: list one, or say under 'missing' what to do instead")
+            )
+    for kind in missing:
+        if kind in present and kind not in schemas.HELP_KINDS_REQUIRED:
+            problems.append((("missing", kind), f"'{kind}' is listed under 'missing' but a service has it"))
+    return problems
 
 
 def load_course(root: Path | str, *, render_cache: RenderCache | None = None) -> LoadResult:

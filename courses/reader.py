@@ -8,6 +8,7 @@ the course loader and by the quizzes app's loader.
 from __future__ import annotations
 
 import hashlib
+import html
 import re
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -22,6 +23,7 @@ from .markdown import Rendered, render_markdown
 from .yamlpos import LineDict, line_of, load_positioned, normalise_loc, yaml_error_line
 
 FRONT_MATTER_FENCE = re.compile(r"^(?:---|\.\.\.)[ \t]*$")
+EXTERNAL_LINK = re.compile(r'<a\b[^>]*\bhref="(https://[^"]+)"')
 
 
 @dataclass
@@ -48,6 +50,8 @@ class ContentReader:
         self.root = root
         self.errors: list[ContentError] = []
         self._render = render or render_markdown  # or a RenderCache's render
+        # Set by the loader once publishers.yaml is read: whether a link's host may be shown to readers.
+        self.link_host_allowed: Callable[[str], bool] | None = None
 
     def display(self, path: Path) -> str:
         try:
@@ -175,8 +179,9 @@ class ContentReader:
 
     def render(self, path: Path, body: str, body_line: int) -> Rendered:
         rendered = self._render(body)
+        lines = body.split("\n")
         for url in rendered.rejected_urls:
-            offset = next((i for i, text in enumerate(body.split("\n")) if url in text), 0)
+            offset = next((i for i, text in enumerate(lines) if url in text), 0)
             self.error(
                 path,
                 body_line + offset,
@@ -184,4 +189,16 @@ class ContentReader:
                 f"link or image '{url}' is not allowed (links: https, mailto or a site path; images: /static/ only)",
                 "content.E018",
             )
+        if self.link_host_allowed is not None:
+            for url in dict.fromkeys(EXTERNAL_LINK.findall(rendered.html)):
+                url = html.unescape(url)
+                if not self.link_host_allowed(url):
+                    offset = next((i for i, text in enumerate(lines) if url in text), 0)
+                    self.error(
+                        path,
+                        body_line + offset,
+                        "",
+                        f"link to '{url}': its host is not an accepted publisher (publishers.yaml)",
+                        "content.E030",
+                    )
         return rendered

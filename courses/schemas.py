@@ -63,11 +63,11 @@ class Versioned(Strict):
 
 
 class Source(Strict):
-    """Where a fact comes from, as the fact brief gives it."""
+    """Where a fact comes from, as the fact brief gives it: a URL on an accepted publisher's host."""
 
     title: Text
-    url: HttpsUrl | None = None
-    publisher: Text | None = None
+    url: HttpsUrl | None = Field(default=None, description="Required: a source without one is refused (E030).")
+    publisher: Text | None = Field(default=None, description="Defaults to the host's name in publishers.yaml.")
     as_of: AsOf = Field(default=None, description="The date the source shows, as a date or words.")
 
 
@@ -89,6 +89,12 @@ class Region(Strict):
     name: Text
 
 
+class FirstStep(Strict):
+    id: Slug
+    title: Text
+    text: Text = Field(description="Markdown.")
+
+
 class CourseFile(Versioned):
     """content/course.yaml"""
 
@@ -97,6 +103,49 @@ class CourseFile(Versioned):
     age_bands: Annotated[list[AgeBand], Field(min_length=1)]
     modules: Annotated[list[Slug], Field(min_length=1, description="Module ids, in teaching order.")]
     regions: Annotated[list[Region], Field(min_length=1, description="Regions with law cards or help.")]
+    first_steps: Annotated[
+        list[FirstStep],
+        Field(min_length=3, description="The first-aid steps, in the order every lesson teaches them."),
+    ]
+
+
+PublisherKind = Literal[
+    "legislation",
+    "government",
+    "parliament",
+    "court",
+    "police",
+    "regulator",
+    "help-service",
+    "research",
+    "legal-information",
+    "broadcaster",
+    "news",
+    "platform",
+]
+
+
+class Publisher(Strict):
+    host: Annotated[str, StringConstraints(pattern=r"^[a-z0-9-]+(?:\.[a-z0-9-]+)+$", max_length=100)] = Field(
+        description="Lowercase, without www. or a path; also covers its subdomains."
+    )
+    name: Text
+    kind: PublisherKind
+    why: Text = Field(description="Why a safeguarding lead can rely on it.")
+
+
+class Refused(Strict):
+    prefix: Annotated[str, StringConstraints(pattern=r"^[a-z0-9-]+(?:\.[a-z0-9-]+)+(?:/[^\s]*)?$", max_length=300)] = Field(
+        description="A host (and its subdomains), or a host and path, without scheme or www.: never cited."
+    )
+    why: Text
+
+
+class PublishersFile(Versioned):
+    """content/publishers.yaml: the hosts a source or a link may be on, and what is refused even beneath them."""
+
+    publishers: Annotated[list[Publisher], Field(min_length=1)]
+    refused: list[Refused] = Field(default_factory=list)
 
 
 class ModuleFile(Versioned):
@@ -154,18 +203,37 @@ class GuideFrontMatter(Versioned):
 LawTopic = Literal[
     "age-of-consent",
     "image-age",
+    "possession",
     "sharing-without-consent",
     "threats-to-share",
     "deepfakes",
+    "young-people",
+    "schools",
     "reporting",
     "other",
 ]
+# Every card answers these, and shows them in this order (then any "other").
+LAW_TOPICS_REQUIRED: tuple[str, ...] = (
+    "age-of-consent",
+    "image-age",
+    "possession",
+    "sharing-without-consent",
+    "threats-to-share",
+    "deepfakes",
+    "young-people",
+    "schools",
+    "reporting",
+)
+FOR_YOU_MAX_WORDS = 120
 
 
 class LawEntry(Strict):
     topic: LawTopic
     heading: Text
     text: Text = Field(description="Markdown.")
+    not_confirmed: list[Text] = Field(
+        default_factory=list, description="Markdown: points the fact brief does not confirm, shown as such."
+    )
     sources: list[Source]
 
     _sources = field_validator("sources")(_require_sources)
@@ -176,27 +244,48 @@ class LawCardFile(Versioned):
 
     region: Slug
     title: Text
-    summary: Text = Field(description="Markdown.")
     reviewed: LaxDate
+    for_you: Text = Field(description="Markdown: 'What this means for you', at most 120 words, for a 13-year-old.")
+    summary: Text = Field(description="Markdown.")
     entries: Annotated[list[LawEntry], Field(min_length=1)]
 
 
 ImageAge = Literal["under-18", "adult", "any"]
 
 
+HelpKind = Literal[
+    "emergency",
+    "youth-line",
+    "crisis-line",
+    "police",
+    "report-child-image",
+    "take-down",
+    "report-adult-image",
+    "adult-ncii-helpline",
+    "parent-helpline",
+    "worried-about-own-behaviour",
+]
+# The order the help page shows them in: the order the lessons teach (someone to talk to comes early).
+HELP_KINDS: tuple[str, ...] = HelpKind.__args__
+# Every region has each of these; the last may instead be explained under `missing` where the brief has none.
+HELP_KINDS_REQUIRED: tuple[str, ...] = ("emergency", "police", "report-child-image", "take-down", "youth-line", "crisis-line")
+HELP_KINDS_REQUIRED_OR_EXPLAINED: tuple[str, ...] = ("worried-about-own-behaviour",)
+
+
 class HelpService(Strict):
     id: Slug
     name: Text
+    kinds: Annotated[list[HelpKind], Field(min_length=1, description="What it is; the first decides its section.")]
     run_by: Text | None = None
     image_age: ImageAge = Field(description="Whose images it helps with: taken under 18, of adults, or any.")
     for_whom: Text = Field(description="Who it is for, in a sentence.")
     what: Text = Field(description="What it does.")
     how: Text | None = Field(default=None, description="How it works.")
+    hours: Text | None = Field(default=None, description="When it answers, only as the fact brief gives it.")
     stays_on_device: bool = Field(default=False, description="True when the image never leaves your device.")
     url: HttpsUrl | None = None
     phone: Annotated[str, StringConstraints(pattern=r"^[0-9A-Z +()-]{2,25}$")] | None = None
-    text_message: Text | None = None
-    urgent: bool = Field(default=False, description="Listed first: crisis lines and emergency routes.")
+    text_message: Text | None = Field(default=None, description="How to text, e.g. 'Text CONNECT to 686868'.")
     sources: list[Source]
 
     _sources = field_validator("sources")(_require_sources)
@@ -205,6 +294,8 @@ class HelpService(Strict):
     def _reachable(self) -> HelpService:
         if not self.url and not self.phone:
             raise PydanticCustomError("content.E015", "a help service needs a url or a phone number")
+        if len(set(self.kinds)) != len(self.kinds):
+            raise PydanticCustomError("content.E013", "a kind is listed twice")
         return self
 
 
@@ -212,11 +303,11 @@ class HelpDirectoryFile(Versioned):
     """content/help/<region>.yaml"""
 
     region: Slug
-    emergency_number: Annotated[str, StringConstraints(pattern=r"^[0-9]{3}$")] | None = Field(
-        default=None,
-        description="Only as the fact brief gives it; without one, pages say 'your local emergency number'.",
-    )
     services: Annotated[list[HelpService], Field(min_length=1)]
+    missing: dict[HelpKind, Text] = Field(
+        default_factory=dict,
+        description="Markdown, by kind: a required kind the fact brief gives no service for, and what to do instead.",
+    )
 
 
 SCHEMAS: dict[str, type[Versioned]] = {
@@ -227,4 +318,5 @@ SCHEMAS: dict[str, type[Versioned]] = {
     "guide": GuideFrontMatter,
     "law-card": LawCardFile,
     "help-directory": HelpDirectoryFile,
+    "publishers": PublishersFile,
 }

@@ -92,6 +92,28 @@ def reader_region(*, session: SessionBase, course: Course | None = None) -> Regi
     return (course or get_course()).region(session.get(REGION_SESSION_KEY))
 
 
+@dataclass(frozen=True, slots=True)
+class RegionHelp:
+    """A region's emergency number and help page, for the help box under every lesson."""
+
+    region: Region
+    directory: HelpDirectory
+
+    @property
+    def emergency(self):
+        return self.directory.emergency
+
+
+def help_everywhere(*, course: Course | None = None) -> tuple[RegionHelp, ...]:
+    """Every region with a help directory, in the course's order."""
+    course = course or get_course()
+    return tuple(
+        RegionHelp(region, course.help_directories[region.id])
+        for region in course.regions
+        if region.id in course.help_directories
+    )
+
+
 def lessons_done_counts(*, user_ids, modules) -> dict[tuple[int, str], int]:
     """``(user id, module id) -> lessons done`` for many readers at once, in one query.
 

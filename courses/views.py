@@ -74,6 +74,7 @@ def lesson_detail(request, module_id, lesson_id):
             "next": following,
             "content_note": lesson.content_note or module.content_note,
             "done_url": reverse("courses:lesson-done", args=[module.id, lesson.id]),
+            "help_everywhere": selectors.help_everywhere(course=course),
         }
 
     reader = {"is_done": lesson.key in done, "progress": selectors.module_progress(module=module, done=done)}
@@ -121,7 +122,8 @@ def help_page(request):
             request.session[selectors.REGION_SESSION_KEY] = form.cleaned_data["region"]
             query = f"region={form.cleaned_data['region']}&image_age={form.cleaned_data['image_age'] or 'unsure'}"
             return redirect(f"{reverse('courses:help')}?{query}#services")
-        return render(request, "courses/help.html", {"form": form, "course": course}, status=400)
+        context = {"form": form, "course": course, "help_everywhere": selectors.help_everywhere(course=course)}
+        return render(request, "courses/help.html", context, status=400)
 
     region = course.region(request.GET.get("region")) or selectors.reader_region(session=request.session, course=course)
     image_age = request.GET.get("image_age")
@@ -137,7 +139,8 @@ def help_page(request):
         "image_age": image_age,
         "image_age_label": selectors.IMAGE_AGES.get(image_age),
         "directory": directory,
-        "services": directory.services_for(image_age) if directory else (),
+        "sections": directory.sections_for(image_age) if directory else (),
+        "help_everywhere": selectors.help_everywhere(course=course),
         "law_card": course.law_cards.get(region.id) if region else None,
     }
     return render(request, "courses/help.html", context)

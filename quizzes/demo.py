@@ -9,12 +9,11 @@ from .stations import Station
 
 
 def answer_for(item, step_id: str, *, slip: bool) -> dict:
-    """The best answer to a station, or (``slip``) a plausible wrong one."""
+    """The right answer to a station (a story's first choice), or (``slip``) a wrong one (its last)."""
     kind = item.kind
     if kind == "scenario":
         choices = item.steps[step_id].choices
-        pick = min(choices, key=lambda c: c.score) if slip else max(choices, key=lambda c: c.score)
-        return {"choice": pick.id}
+        return {"choice": (choices[-1] if slip else choices[0]).id}
     if kind == "single":
         wrong = [o.id for o in item.options if o.id != item.answer]
         return {"option": wrong[0] if slip and wrong else item.answer}

@@ -22,6 +22,7 @@ from dataclasses import dataclass
 class Option:
     id: str
     text: str
+    copies_image: bool = False
 
 
 @dataclass(frozen=True, slots=True)
@@ -29,7 +30,6 @@ class Choice:
     id: str
     text: str
     feedback_html: str
-    score: int
     next: str  # a step id or an ending id
 
 
@@ -48,7 +48,12 @@ class Ending:
     id: str
     title: str
     outcome: str  # "safe" | "risky"
-    summary_html: str
+    summary_html: str  # how the story ended
+    next_steps_html: str  # what the character could do next
+
+    @property
+    def risky(self) -> bool:
+        return self.outcome == "risky"
 
 
 @dataclass(frozen=True, slots=True)
@@ -60,14 +65,10 @@ class Scenario:
     start: str
     steps: Mapping[str, Step]
     endings: Mapping[str, Ending]
-    max_score: int  # along the best path
     steps_to_end: Mapping[str, int]  # from each step, the most steps left (itself included)
     kind = "scenario"
-    scored = True
-
-    @property
-    def max_points(self) -> int:
-        return self.max_score
+    scored = False  # a story teaches; it is not an exam
+    max_points = 0
 
 
 @dataclass(frozen=True, slots=True)
@@ -138,13 +139,19 @@ class Quiz:
     module_id: str
     title: str
     intro_html: str
-    pass_mark: float
+    content_note: str | None
+    pass_mark: float  # share of the knowledge checks
     items: tuple[Item, ...]
     content_hash: str
 
     @property
     def max_score(self) -> int:
+        """The number of knowledge checks: only they are scored."""
         return sum(item.max_points for item in self.items)
+
+    @property
+    def scenario(self) -> Scenario | None:
+        return next((item for item in self.items if isinstance(item, Scenario)), None)
 
     def item(self, item_id: str) -> Item | None:
         return next((item for item in self.items if item.id == item_id), None)

@@ -1,9 +1,9 @@
 """Grading: pure functions over quiz objects and answers. No Django, no database.
 
-Every scored knowledge check is worth 1 point, given only for a fully right
-answer. A scenario is worth the points of its best path; a learner earns the
-points of the choices they made. A reflection is worth nothing and is never
-seen here with any text.
+Every knowledge check is worth 1 point, given only for a fully right answer.
+A scenario is a story, not an exam: its choices carry feedback and lead on,
+never points, and its result is the ending reached. A reflection is worth
+nothing and is never seen here with any text.
 """
 
 from __future__ import annotations
@@ -21,7 +21,7 @@ class InvalidAnswer(ValueError):
 @dataclass(frozen=True, slots=True)
 class GradedAnswer:
     score: int
-    max_score: int  # for a scenario step: the best choice's score at that step
+    max_score: int  # 0 for a scenario step or a reflection
     correct: bool | None  # None for scenario steps and reflections
     feedback_html: str
     next_step: str | None = None  # scenario: the next step, None when the story ends
@@ -73,8 +73,8 @@ def grade_answer(item, step_id: str | None, answer: dict) -> GradedAnswer:
         choice = step.choice(answer["choice"])
         ending = item.endings.get(choice.next)
         return GradedAnswer(
-            score=choice.score,
-            max_score=max(c.score for c in step.choices),
+            score=0,
+            max_score=0,
             correct=None,
             feedback_html=choice.feedback_html,
             next_step=None if ending else choice.next,
@@ -120,8 +120,8 @@ def passes(score: int, max_score: int, pass_mark: float) -> bool:
 def grade_quiz(quiz: Quiz, responses: Iterable[tuple[str, str | None, dict]]) -> QuizResult:
     """Grade ``(item id, step id, answer)`` responses; their order does not matter.
 
-    The maximum is always the quiz's (best path for each scenario, 1 per scored
-    check), so an unfinished attempt scores against the whole quiz.
+    The maximum is always the quiz's (1 per knowledge check), so an unfinished
+    attempt scores against the whole quiz.
     """
     earned: dict[str, int] = {}
     answered: set[str] = set()

@@ -7,6 +7,7 @@ at once.
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -21,6 +22,18 @@ from . import domain, schemas
 from .validation import GraphStep, analyse, check_scenario
 
 
+# Words that suggest an answer makes or passes on a copy of an image. Such an answer must say whether it
+# does (copies_image), so no answer that copies an image can be scored right by oversight (E027, E028).
+_COPY_VERB = r"(?:sav(?:e|es|ed|ing)|screenshot\w*|screen-?grab\w*|download\w*|forward\w*|show(?:s|ed|ing|n)?|cop(?:y|ies|ied|ying)|keep(?:s|ing)?|kept|send(?:s|ing)?|sent|shar(?:e|es|ed|ing)|post(?:s|ed|ing)?|pass(?:es|ed|ing)? (?:it|them) on)"
+_IMAGE = r"(?:photo|image|picture|pic|nude|video|selfie|it|them)s?"
+_COPYING = re.compile(rf"\b{_COPY_VERB}\b(?:\W+\w+){{0,6}}?\W+{_IMAGE}\b", re.IGNORECASE)
+
+
+def looks_like_copying(text: str) -> bool:
+    """Whether an answer's words look like saving, screenshotting, forwarding or showing an image."""
+    return bool(_COPYING.search(text))
+
+
 @dataclass
 class QuizLoadResult:
     quizzes: dict[str, domain.Quiz] = field(default_factory=dict)  # by module id
@@ -31,6 +44,8 @@ class QuizLoader:
     def __init__(self, course: Course, content_root: Path, render_cache: RenderCache | None = None):
         self.course = course
         self.reader = ContentReader(content_root, render_cache.render if render_cache else None)
+        if course.publishers:
+            self.reader.link_host_allowed = lambda url: course.publisher_of(url) is not None
 
     def load(self) -> QuizLoadResult:
         quizzes = {}
@@ -75,12 +90,17 @@ class QuizLoader:
             built = getattr(self, f"_{item.kind.replace('-', '_')}")(path, parsed, loc, item)
             if built is not None:
                 items.append(built)
+        if not any(isinstance(item, schemas.KNOWLEDGE_CHECKS) for item in spec.items):
+            self._problem(
+                path, parsed, ("items",), "no knowledge check: a quiz passes on its knowledge checks", "content.E029"
+            )
         if len(self.reader.errors) > errors_before:
             return None
         return domain.Quiz(
             module_id=module.id,
             title=spec.title,
             intro_html=self._markdown(path, parsed, ("intro",), spec.intro),
+            content_note=spec.content_note,
             pass_mark=spec.pass_mark,
             items=tuple(items),
             content_hash=parsed.digest,
@@ -98,14 +118,14 @@ class QuizLoader:
             self._duplicates(
                 path, parsed, (*loc, "steps", step_index, "choices"), [c.id for c in step.choices], "choice"
             )
-        graph = [GraphStep(s.id, tuple((c.next, c.score) for c in s.choices)) for s in item.steps]
+        graph = [GraphStep(s.id, tuple(c.next for c in s.choices)) for s in item.steps]
         endings = {e.id: e.outcome for e in item.endings}
         problems = check_scenario(item.start, graph, endings)
         for problem in problems:
             self._problem(path, parsed, (*loc, *problem.loc), problem.message, problem.code)
         if problems or clash:
             return None
-        facts = analyse(item.start, graph, set(endings))
+        facts = analyse(item.start, graph, endings)
         steps = {}
         for step_index, step in enumerate(item.steps):
             step_loc = (*loc, "steps", step_index)
@@ -114,7 +134,6 @@ class QuizLoader:
                     id=c.id,
                     text=c.text,
                     feedback_html=self._markdown(path, parsed, (*step_loc, "choices", i, "feedback"), c.feedback),
-                    score=c.score,
                     next=c.next,
                 )
                 for i, c in enumerate(step.choices)
@@ -138,11 +157,13 @@ class QuizLoader:
                         title=e.title,
                         outcome=e.outcome,
                         summary_html=self._markdown(path, parsed, (*loc, "endings", i, "summary"), e.summary),
+                        next_steps_html=self._markdown(
+                            path, parsed, (*loc, "endings", i, "next_steps"), e.next_steps
+                        ),
                     )
                     for i, e in enumerate(item.endings)
                 }
             ),
-            max_score=facts.best_score,
             steps_to_end=MappingProxyType(facts.steps_to_end),
         )
 
@@ -153,7 +174,22 @@ class QuizLoader:
             if answer not in ids:
                 where = (*loc, key, answer_index) if key == "answers" else (*loc, key)
                 self._problem(path, parsed, where, f"answer '{answer}' is not among the options", "content.E024")
-        return tuple(domain.Option(o.id, o.text) for o in options)
+        for index, option in enumerate(options):
+            place = (*loc, "options", index)
+            if option.copies_image and option.id in answers:
+                self._problem(
+                    path, parsed, (*place, "copies_image"),
+                    f"option '{option.id}' copies, saves, forwards or shows an image, so it can never be a right answer",
+                    "content.E027",
+                )  # fmt: skip
+            if option.copies_image is None and looks_like_copying(option.text):
+                self._problem(
+                    path, parsed, (*place, "text"),
+                    f"option '{option.id}' seems to save, screenshot, forward or show an image: "
+                    "say copies_image: true (it then scores 0) or copies_image: false",
+                    "content.E028",
+                )  # fmt: skip
+        return tuple(domain.Option(o.id, o.text, bool(o.copies_image)) for o in options)
 
     def _single(self, path, parsed, loc, item: schemas.SingleItem) -> domain.SingleChoice:
         return domain.SingleChoice(

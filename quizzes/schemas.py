@@ -2,10 +2,12 @@
 
 A quiz is a list of items: one branching **scenario** that follows a character
 through choices, and knowledge checks (**single**, **multiple**,
-**true-false**, **ordering**) and **reflection** prompts. Structure is checked
-here; the soundness of each scenario's graph (targets exist, every step
-reachable, every path ends, no loop, the best path ends safely) is proved in
-``validation.py`` so every problem can be reported with its line.
+**true-false**, **ordering**) and **reflection** prompts. The story teaches
+and is never scored; the knowledge checks carry the score. Structure is
+checked here; the soundness of each scenario's graph (targets exist, every
+step reachable, every path ends, no loop, a safe ending still reachable from
+every step) is proved in ``validation.py`` so every problem can be reported
+with its line.
 """
 
 from __future__ import annotations
@@ -23,8 +25,7 @@ class Choice(Strict):
     id: Slug
     text: Text
     feedback: Markdown = Field(description="Why this is, or is not, a safe choice. Never blame the person pressured.")
-    score: Annotated[int, Field(ge=0, le=10)]
-    next: Slug = Field(description="The id of the next step, or of an ending.")
+    next: Slug = Field(description="The id of the next step, or of an ending. A story's choices carry no points.")
 
 
 class Step(Strict):
@@ -36,8 +37,9 @@ class Step(Strict):
 class Ending(Strict):
     id: Slug
     title: Text
-    outcome: Literal["safe", "risky"] = Field(description="The best-scoring path must end in a safe ending.")
-    summary: Markdown
+    outcome: Literal["safe", "risky"] = Field(description="After a risky ending the reader is shown their help services.")
+    summary: Markdown = Field(description="How the story ended.")
+    next_steps: Markdown = Field(description="What the character could do next.")
 
 
 class _Item(Strict):
@@ -57,6 +59,11 @@ class ScenarioItem(_Item):
 class Option(Strict):
     id: Slug
     text: Text
+    copies_image: bool | None = Field(
+        default=None,
+        description="True when the answer saves, screenshots, downloads, forwards, keeps or shows an image: "
+        "it can never be right. False when its words only look like that.",
+    )
 
 
 class SingleItem(_Item):
@@ -94,6 +101,8 @@ class ReflectionItem(_Item):
     prompt: Markdown
 
 
+KNOWLEDGE_CHECKS = (SingleItem, MultipleItem, TrueFalseItem, OrderingItem)
+
 Item = Annotated[
     ScenarioItem | SingleItem | MultipleItem | TrueFalseItem | OrderingItem | ReflectionItem,
     Field(discriminator="kind"),
@@ -105,5 +114,8 @@ class QuizFile(Versioned):
 
     title: Text
     intro: Markdown
-    pass_mark: Annotated[float, Field(strict=False, description="Share of the best score needed to pass, 0–1.")]
+    content_note: Text | None = Field(default=None, description="Shown before the quiz starts (abuse, threats).")
+    pass_mark: Annotated[
+        float, Field(strict=False, description="Share of the knowledge checks needed to pass, above 0 and at most 1.")
+    ]
     items: Annotated[list[Item], Field(min_length=1)]

@@ -20,19 +20,20 @@ class Problem:
 @dataclass(frozen=True, slots=True)
 class GraphStep:
     id: str
-    choices: tuple[tuple[str, int], ...]  # (next, score) per choice
+    choices: tuple[str, ...]  # where each choice leads: a step id or an ending id
 
 
 @dataclass(frozen=True, slots=True)
 class GraphFacts:
     reachable: frozenset[str]
     on_cycle: frozenset[str]
-    best_score: int | None  # None when the graph is unsound
-    best_endings: frozenset[str]  # endings reached by some best-scoring path
+    sound: bool  # every target exists, start is a step, no loop
+    safe_from: frozenset[str]  # steps from which some path still reaches a safe ending
     steps_to_end: dict[str, int]
 
 
-def analyse(start: str, steps: list[GraphStep], ending_ids: set[str]) -> GraphFacts:
+def analyse(start: str, steps: list[GraphStep], endings: dict[str, str]) -> GraphFacts:
+    """Facts about a story's graph; ``endings`` maps ending id to outcome ("safe" | "risky")."""
     by_id = {step.id: step for step in steps}
 
     reachable: set[str] = set()
@@ -42,7 +43,7 @@ def analyse(start: str, steps: list[GraphStep], ending_ids: set[str]) -> GraphFa
         if node in reachable or node not in by_id:
             continue
         reachable.add(node)
-        stack.extend(target for target, _ in by_id[node].choices)
+        stack.extend(by_id[node].choices)
 
     # A step is on a loop when its strongly connected component has more than one
     # step, or it leads to itself (Tarjan's algorithm; endings are sinks).
@@ -56,7 +57,7 @@ def analyse(start: str, steps: list[GraphStep], ending_ids: set[str]) -> GraphFa
         index_of[node] = low[node] = len(index_of)
         stack_nodes.append(node)
         on_stack.add(node)
-        for target, _ in by_id[node].choices:
+        for target in by_id[node].choices:
             if target not in by_id:
                 continue
             if target not in index_of:
@@ -72,7 +73,7 @@ def analyse(start: str, steps: list[GraphStep], ending_ids: set[str]) -> GraphFa
                 component.append(member)
                 if member == node:
                     break
-            if len(component) > 1 or any(t == node for t, _ in by_id[node].choices):
+            if len(component) > 1 or node in by_id[node].choices:
                 on_cycle.update(component)
 
     for node in by_id:
@@ -82,37 +83,29 @@ def analyse(start: str, steps: list[GraphStep], ending_ids: set[str]) -> GraphFa
     sound = (
         start in by_id
         and not on_cycle
-        and all(target in by_id or target in ending_ids for step in steps for target, _ in step.choices)
+        and all(target in by_id or target in endings for step in steps for target in step.choices)
     )
     if not sound:
-        return GraphFacts(frozenset(reachable), frozenset(on_cycle), None, frozenset(), {})
+        return GraphFacts(frozenset(reachable), frozenset(on_cycle), False, frozenset(), {})
 
-    best: dict[str, tuple[int, frozenset[str]]] = {}
+    safe: dict[str, bool] = {}
     longest: dict[str, int] = {}
 
-    def solve(node: str) -> tuple[int, frozenset[str]]:
-        if node in ending_ids:
-            return 0, frozenset({node})
-        if node not in best:
-            options = []
-            for target, score in by_id[node].choices:
-                below, endings = solve(target)
-                options.append((score + below, endings))
-            top = max(total for total, _ in options)
-            best[node] = (top, frozenset().union(*(e for total, e in options if total == top)))
-            longest[node] = 1 + max((longest_from(target) for target, _ in by_id[node].choices), default=0)
-        return best[node]
-
-    def longest_from(node: str) -> int:
-        if node in ending_ids:
-            return 0
-        solve(node)
-        return longest[node]
+    def solve(node: str) -> tuple[bool, int]:
+        """Whether a safe ending can still be reached from ``node``, and the most steps left."""
+        if node in endings:
+            return endings[node] == "safe", 0
+        if node not in safe:
+            below = [solve(target) for target in by_id[node].choices]
+            safe[node] = any(reaches for reaches, _ in below)
+            longest[node] = 1 + max((steps for _, steps in below), default=0)
+        return safe[node], longest[node]
 
     for step in steps:
         solve(step.id)
-    top, endings = best[start]
-    return GraphFacts(frozenset(reachable), frozenset(), top, endings, dict(longest))
+    return GraphFacts(
+        frozenset(reachable), frozenset(), True, frozenset(node for node, ok in safe.items() if ok), dict(longest)
+    )
 
 
 def check_scenario(start: str, steps: list[GraphStep], endings: dict[str, str]) -> list[Problem]:
@@ -122,7 +115,7 @@ def check_scenario(start: str, steps: list[GraphStep], endings: dict[str, str]) 
     if start not in step_ids:
         problems.append(Problem(("start",), f"start '{start}' is not a step", "content.E020"))
     for index, step in enumerate(steps):
-        for choice_index, (target, _) in enumerate(step.choices):
+        for choice_index, target in enumerate(step.choices):
             if target not in step_ids and target not in endings:
                 problems.append(
                     Problem(
@@ -131,15 +124,14 @@ def check_scenario(start: str, steps: list[GraphStep], endings: dict[str, str]) 
                         "content.E020",
                     )
                 )
-    facts = analyse(start, steps, set(endings))
+    facts = analyse(start, steps, endings)
     if start in step_ids:
         for index, step in enumerate(steps):
             if step.id not in facts.reachable:
                 problems.append(
                     Problem(("steps", index, "id"), f"step '{step.id}' cannot be reached from start", "content.E021")
                 )
-    if start in step_ids:
-        targeted = {target for step in steps if step.id in facts.reachable for target, _ in step.choices}
+        targeted = {target for step in steps if step.id in facts.reachable for target in step.choices}
         for index, ending in enumerate(endings):
             if ending not in targeted:
                 problems.append(
@@ -150,6 +142,14 @@ def check_scenario(start: str, steps: list[GraphStep], endings: dict[str, str]) 
             problems.append(
                 Problem(("steps", index, "id"), f"step '{step.id}' is on a loop: a path never ends", "content.E022")
             )
-    if facts.best_score is not None and not any(endings[e] == "safe" for e in facts.best_endings):
-        problems.append(Problem(("endings",), "the best-scoring path does not end in a 'safe' ending", "content.E023"))
+    if facts.sound:
+        for index, step in enumerate(steps):
+            if step.id in facts.reachable and step.id not in facts.safe_from:
+                problems.append(
+                    Problem(
+                        ("steps", index, "id"),
+                        f"from step '{step.id}' no choice leads to a safe ending: in a story it is never too late",
+                        "content.E023",
+                    )
+                )
     return problems

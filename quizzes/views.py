@@ -6,6 +6,8 @@ from django.shortcuts import redirect, render
 from django.views.decorators.debug import sensitive_post_parameters
 from django.views.decorators.http import require_POST, require_safe
 
+from courses import selectors as course_selectors
+
 from . import selectors, services
 from .domain import Reflection, Scenario
 from .forms import answer_form
@@ -126,6 +128,7 @@ def quiz_feedback(request, module_id, attempt_id, position):
         "step": step,
         "response": response,
         "graded": graded,
+        **(_help_context(request) if graded.ending and graded.ending.risky else {}),
         "chosen": _describe_answer(item, step, response.answer),
         "right_answer": _describe_right_answer(item),
         "is_last": attempt.finished and position == attempt.answered - 1,
@@ -151,9 +154,29 @@ def quiz_result(request, module_id, attempt_id):
         if item.scored and item_result.score < item_result.max_score and lesson and lesson not in review:
             review.append(lesson)
     endings = endings_reached(quiz, [(r.item_id, r.step_id, r.answer) for r in responses])
-    context = {"module": module, "quiz": quiz, "attempt": attempt, "result": result, "rows": rows,
-               "review": review, "endings": endings}  # fmt: skip
+    context = {
+        "module": module,
+        "quiz": quiz,
+        "attempt": attempt,
+        "result": result,
+        "rows": [row for row in rows if row["item"].scored],
+        "review": review,
+        "endings": endings,
+        "scenario": quiz.scenario,
+        "risky": any(ending.risky for ending in endings),
+        **_help_context(request),
+    }
     return render(request, "quizzes/result.html", context)
+
+
+def _help_context(request) -> dict:
+    """The reader's help services (their region's, if they chose one) for the box after a risky ending."""
+    region = course_selectors.reader_region(session=request.session)
+    everywhere = course_selectors.help_everywhere()
+    return {
+        "help_region": next((place for place in everywhere if region and place.region.id == region.id), None),
+        "help_everywhere": everywhere,
+    }
 
 
 @require_safe

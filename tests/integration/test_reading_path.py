@@ -118,8 +118,13 @@ def test_a_visitors_progress_is_kept_when_they_sign_in(client):
 def test_help_shows_the_services_for_the_region_and_age_in_the_image(client):
     page = client.get("/help/?region=testland&image_age=under-18").content.decode()
     assert "Young line" in page and "Crisis line" in page and "Adult line" not in page
-    assert page.index("Crisis line") < page.index("Young line")  # urgent first
+    # The order the lessons teach: danger, someone to talk to, reporting, then taking it down.
+    places = [page.index(f'id="service-{name}"') for name in ("emergency", "talk-line", "crisis", "report-line",
+              "young-line")]  # fmt: skip
+    assert places == sorted(places)
+    assert 'If someone is in danger right now, call <a href="tel:999">999</a>' in page
     assert "The image never leaves your device" in page
+    assert "There is no such service in Testland yet" in page  # a required kind the brief has none for
     adult = client.get("/help/?region=testland&image_age=adult").content.decode()
     assert "Adult line" in adult and "Young line" not in adult
     unsure = client.get("/help/?region=testland").content.decode()
@@ -147,11 +152,29 @@ def test_help_for_a_region_without_services_still_gives_first_steps(client):
     assert "Stop replying" in page
 
 
+def test_the_help_page_gives_the_first_steps_in_the_course_order(client, fixture_course):
+    page = client.get("/help/").content.decode()
+    places = [page.index(f'id="step-{step.id}"') for step in fixture_course.first_steps]
+    assert places == sorted(places) and len(places) == 3
+    assert page.index('id="step-tell"') < page.index('id="step-save"')  # a trusted adult early, never last
+    # Before a region is chosen, every region's emergency number is on the page.
+    assert 'Testland <a href="tel:999">999</a>' in page
+
+
 def test_the_law_card_cites_sources_and_is_marked_general_information(client):
     page = client.get("/law/testland/").content.decode()
     assert "General information, not legal advice." in page
     assert 'href="https://example.org/act"' in page
+    assert "The Example Organisation" in page  # the publisher, from publishers.yaml
     assert "1 November 2026" in page
+
+
+def test_the_law_card_opens_with_what_it_means_for_you_and_marks_what_is_not_confirmed(client):
+    page = client.get("/law/testland/").content.decode()
+    assert page.index("What this means for you") < page.index("General information, not legal advice.")
+    assert 'id="for-you"' in page
+    assert page.index("Age of consent") < page.index("Having an image") < page.index("What schools must do")
+    assert "Not yet confirmed" in page and "A new law on fakes of adults is reported" in page
 
 
 def test_remembering_a_region_marks_it_on_the_law_page(client):

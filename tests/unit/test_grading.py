@@ -29,12 +29,14 @@ def test_grading_imports_no_django():
     assert not any(m.startswith("django") for m in modules)
 
 
-def test_scenario_answers_score_their_choice_and_lead_on(quiz):
+def test_a_story_choice_leads_on_and_is_never_scored(quiz):
     story = quiz.items[0]
     graded = grade_answer(story, "message", {"choice": "reply"})
-    assert (graded.score, graded.max_score, graded.next_step, graded.ending) == (0, 2, "pressure", None)
+    assert (graded.score, graded.max_score, graded.correct, graded.next_step, graded.ending) == (
+        0, 0, None, "pressure", None,
+    )  # fmt: skip
     last = grade_answer(story, "tell", {"choice": "tell-adult"})
-    assert last.next_step is None and last.ending.outcome == "safe"
+    assert last.next_step is None and last.ending.outcome == "safe" and last.score == 0
 
 
 @pytest.mark.parametrize(
@@ -92,14 +94,17 @@ ALL_RIGHT = [(1, {"option": "reversible"}), (2, {"options": ["begging", "guilt"]
              (4, {"order": ["stop", "keep", "report"]}), (5, {})]  # fmt: skip
 
 
-def test_the_best_path_and_right_answers_score_the_maximum(quiz):
-    result = grade_quiz(quiz, _responses(quiz, BEST_PATH, ALL_RIGHT))
-    assert result.score == result.max_score == 7 and result.passed
+def test_right_answers_score_the_maximum_whatever_the_story(quiz):
+    for path in (BEST_PATH, RISKY_PATH):
+        result = grade_quiz(quiz, _responses(quiz, path, ALL_RIGHT))
+        assert result.score == result.max_score == 4 and result.passed  # the four knowledge checks
 
 
-def test_a_risky_path_scores_less_and_can_fail(quiz):
-    result = grade_quiz(quiz, _responses(quiz, RISKY_PATH, ALL_RIGHT[:1]))
+def test_only_the_knowledge_checks_decide_a_pass(quiz):
+    result = grade_quiz(quiz, _responses(quiz, BEST_PATH, ALL_RIGHT[:1]))
     assert result.score == 1 and not result.passed
+    story = next(item for item in result.items if item.item_id == "story")
+    assert (story.score, story.max_score) == (0, 0)
 
 
 answers = st.fixed_dictionaries(

@@ -14,10 +14,7 @@ def graphs(draw):
     endings = {f"e{i}": draw(st.sampled_from(["safe", "risky"])) for i in range(ending_count)}
     targets = steps + list(endings) + ["missing"]
     graph = [
-        GraphStep(
-            step,
-            tuple((draw(st.sampled_from(targets)), draw(st.integers(0, 3))) for _ in range(draw(st.integers(2, 3)))),
-        )
+        GraphStep(step, tuple(draw(st.sampled_from(targets)) for _ in range(draw(st.integers(2, 3)))))
         for step in steps
     ]
     return "s0", graph, endings
@@ -28,10 +25,10 @@ def brute_force(start, graph, endings):
     by_id = {step.id: step for step in graph}
     paths, loops, unknown, reached = [], False, False, set()
 
-    def walk(node, seen, score):
+    def walk(node, seen, trail):
         nonlocal loops, unknown
         if node in endings:
-            paths.append((score, node))
+            paths.append((trail, node))
             return
         if node not in by_id:
             unknown = True
@@ -40,10 +37,10 @@ def brute_force(start, graph, endings):
         if node in seen:
             loops = True
             return
-        for target, points in by_id[node].choices:
-            walk(target, seen | {node}, score + points)
+        for target in by_id[node].choices:
+            walk(target, seen | {node}, [*trail, node])
 
-    walk(start, frozenset(), 0)
+    walk(start, frozenset(), [])
     return paths, loops, unknown, reached
 
 
@@ -51,7 +48,7 @@ def on_any_cycle(graph):
     by_id = {step.id: step for step in graph}
 
     def reaches(a, b, seen=frozenset()):
-        for target, _ in by_id[a].choices:
+        for target in by_id[a].choices:
             if target == b:
                 return True
             if target in by_id and target not in seen and reaches(target, b, seen | {target}):
@@ -65,50 +62,41 @@ def on_any_cycle(graph):
 @given(graphs())
 def test_validator_agrees_with_a_brute_force_walk(graph_case):
     start, graph, endings = graph_case
-    facts = analyse(start, graph, set(endings))
+    facts = analyse(start, graph, endings)
     paths, loops, unknown, reached = brute_force(start, graph, endings)
     codes = {problem.code for problem in check_scenario(start, graph, endings)}
 
     assert facts.reachable == reached
     assert facts.on_cycle == on_any_cycle(graph)
     assert ("content.E022" in codes) == bool(on_any_cycle(graph))
-    has_unknown_target = any(t not in endings and t not in {s.id for s in graph} for s in graph for t, _ in s.choices)
+    has_unknown_target = any(t not in endings and t not in {s.id for s in graph} for s in graph for t in s.choices)
     assert ("content.E020" in codes) == has_unknown_target
     assert ("content.E021" in codes) == (
         reached != {s.id for s in graph}
-        or any(e not in {t for s in graph if s.id in reached for t, _ in s.choices} for e in endings)
+        or any(e not in {t for s in graph if s.id in reached for t in s.choices} for e in endings)
     )
     if not codes & {"content.E020", "content.E022"}:
-        # Sound graph: every path ends, and the best score is the best path's.
+        # Sound graph: every path ends; a step is "safe from" when some path through it ends safe.
         assert not loops and not unknown
-        best = max(score for score, _ in paths)
-        assert facts.best_score == best
-        assert facts.best_endings == {ending for score, ending in paths if score == best}
-        assert ("content.E023" in codes) == (not any(endings[e] == "safe" for e in facts.best_endings))
-        longest = max(len(path) for path in _step_paths(start, graph, endings))
+        safe_from = {step for trail, ending in paths if endings[ending] == "safe" for step in trail}
+        assert facts.safe_from & reached == safe_from
+        assert ("content.E023" in codes) == bool(reached - safe_from)
+        longest = max(len(trail) for trail, _ in paths)
         assert facts.steps_to_end[start] == longest
 
 
-def _step_paths(start, graph, endings):
-    by_id = {step.id: step for step in graph}
-
-    def walk(node):
-        if node in endings:
-            yield []
-            return
-        for target, _ in by_id[node].choices:
-            for rest in walk(target):
-                yield [node, *rest]
-
-    return list(walk(start))
-
-
 def test_a_sound_story_has_no_problems():
-    graph = [GraphStep("a", (("b", 1), ("bad", 0))), GraphStep("b", (("good", 2), ("bad", 0)))]
+    graph = [GraphStep("a", ("b", "bad")), GraphStep("b", ("good", "bad"))]
     assert check_scenario("a", graph, {"good": "safe", "bad": "risky"}) == []
-    assert analyse("a", graph, {"good", "bad"}).best_score == 3
+    assert analyse("a", graph, {"good": "safe", "bad": "risky"}).steps_to_end == {"a": 2, "b": 1}
+
+
+def test_a_step_with_no_way_back_to_safety_is_reported():
+    graph = [GraphStep("a", ("b", "good")), GraphStep("b", ("bad", "worse"))]
+    problems = check_scenario("a", graph, {"good": "safe", "bad": "risky", "worse": "risky"})
+    assert [(p.loc, p.code) for p in problems] == [(("steps", 1, "id"), "content.E023")]
 
 
 def test_a_missing_start_is_reported():
-    problems = check_scenario("nope", [GraphStep("a", (("end", 1), ("end", 0)))], {"end": "safe"})
+    problems = check_scenario("nope", [GraphStep("a", ("end", "end"))], {"end": "safe"})
     assert [p.code for p in problems][0] == "content.E020"
