@@ -92,9 +92,7 @@ class CourseLoader:
     def _publishers(self) -> domain.Publishers:
         path = self.root / "publishers.yaml"
         if not path.is_file():
-            self.reader.error(
-                path, 0, "", "publishers.yaml is missing: sources are checked against it", "content.E011"
-            )
+            self.reader.error(path, 0, "", "publishers.yaml is missing: sources are checked against it", "content.E011")
             return domain.Publishers({}, ())
         parsed = self.reader.read_yaml(path, schemas.PublishersFile)
         if parsed is None:

@@ -135,8 +135,8 @@ class Publisher(Strict):
 
 
 class Refused(Strict):
-    prefix: Annotated[str, StringConstraints(pattern=r"^[a-z0-9-]+(?:\.[a-z0-9-]+)+(?:/[^\s]*)?$", max_length=300)] = Field(
-        description="A host (and its subdomains), or a host and path, without scheme or www.: never cited."
+    prefix: Annotated[str, StringConstraints(pattern=r"^[a-z0-9-]+(?:\.[a-z0-9-]+)+(?:/[^\s]*)?$", max_length=300)] = (
+        Field(description="A host (and its subdomains), or a host and path, without scheme or www.: never cited.")
     )
     why: Text
 
@@ -268,7 +268,14 @@ HelpKind = Literal[
 # The order the help page shows them in: the order the lessons teach (someone to talk to comes early).
 HELP_KINDS: tuple[str, ...] = HelpKind.__args__
 # Every region has each of these; the last may instead be explained under `missing` where the brief has none.
-HELP_KINDS_REQUIRED: tuple[str, ...] = ("emergency", "police", "report-child-image", "take-down", "youth-line", "crisis-line")
+HELP_KINDS_REQUIRED: tuple[str, ...] = (
+    "emergency",
+    "police",
+    "report-child-image",
+    "take-down",
+    "youth-line",
+    "crisis-line",
+)
 HELP_KINDS_REQUIRED_OR_EXPLAINED: tuple[str, ...] = ("worried-about-own-behaviour",)
 
 

@@ -21,7 +21,6 @@ from courses.render_cache import RenderCache
 from . import domain, schemas
 from .validation import GraphStep, analyse, check_scenario
 
-
 # Words that suggest an answer makes or passes on a copy of an image. Such an answer must say whether it
 # does (copies_image), so no answer that copies an image can be scored right by oversight (E027, E028).
 _COPY_VERB = r"(?:sav(?:e|es|ed|ing)|screenshot\w*|screen-?grab\w*|download\w*|forward\w*|show(?:s|ed|ing|n)?|cop(?:y|ies|ied|ying)|keep(?:s|ing)?|kept|send(?:s|ing)?|sent|shar(?:e|es|ed|ing)|post(?:s|ed|ing)?|pass(?:es|ed|ing)? (?:it|them) on)"
@@ -157,9 +156,7 @@ class QuizLoader:
                         title=e.title,
                         outcome=e.outcome,
                         summary_html=self._markdown(path, parsed, (*loc, "endings", i, "summary"), e.summary),
-                        next_steps_html=self._markdown(
-                            path, parsed, (*loc, "endings", i, "next_steps"), e.next_steps
-                        ),
+                        next_steps_html=self._markdown(path, parsed, (*loc, "endings", i, "next_steps"), e.next_steps),
                     )
                     for i, e in enumerate(item.endings)
                 }

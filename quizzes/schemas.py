@@ -37,7 +37,9 @@ class Step(Strict):
 class Ending(Strict):
     id: Slug
     title: Text
-    outcome: Literal["safe", "risky"] = Field(description="After a risky ending the reader is shown their help services.")
+    outcome: Literal["safe", "risky"] = Field(
+        description="After a risky ending the reader is shown their help services."
+    )
     summary: Markdown = Field(description="How the story ended.")
     next_steps: Markdown = Field(description="What the character could do next.")
 

@@ -128,7 +128,7 @@ def play_first_options(page, site, module_id, *, axe=None) -> int:
     with page.expect_navigation():
         page.get_by_role("button", name=re.compile("Start the quiz|Try again")).click()
     for _ in range(100):
-        if page.get_by_role("heading", name="Your results", level=1).count():
+        if page.get_by_role("heading", name="How it went", level=1).count():
             break
         kind = question_kind(page)
         # One question page and the reflection page (its own markup) are enough here: every kind of

@@ -85,11 +85,16 @@ def test_the_whole_quiz_to_a_passing_result_and_progress(client):
     start(client)
     play_best(client)
     attempt = QuizAttempt.objects.get()
-    assert attempt.finished and attempt.passed and (attempt.score, attempt.max_score) == (7, 7)
+    # Only the four knowledge checks are scored; the story's two steps carry no points.
+    assert attempt.finished and attempt.passed and (attempt.score, attempt.max_score) == (4, 4)
     assert QuizResponse.objects.count() == 7
     assert QuizResponse.objects.get(item_id="think").answer == {}
+    assert set(QuizResponse.objects.filter(item_id="story").values_list("score", "max_score")) == {(0, 0)}
     result = client.get(f"{QUIZ}{attempt.public_id}/result/").content.decode()
-    assert "7 out of 7" in result and "You passed." in result and "Kim is safe" in result
+    assert "4 of 4" in result and "That completes the quiz" in result and "Kim is safe" in result
+    assert "Kim can report the account too." in result  # what Kim could do next
+    assert "If this is happening to you" not in result  # a safe ending needs no help box
+    assert "points" not in result and "You passed" not in result and "fail" not in result.lower()
     progress = client.get("/progress/").content.decode()
     assert "100% (passed)" in progress and "0 of 2" in progress and "Not yet" in progress
 
@@ -100,6 +105,7 @@ def test_a_risky_path_ends_kindly_and_points_to_lessons(client):
     response, _ = answer(client, pick=["Send one"])
     feedback = client.get(response["Location"]).content.decode()
     assert "Kim is worried" in feedback and "It is not too late." in feedback
+    assert "Kim can still tell a trusted adult" in feedback and "If this is happening to you" in feedback
     answer(client, pick=["Ready"])
     answer(client, pick=["Taking no for an answer"])
     answer(client, value="true")
@@ -108,8 +114,23 @@ def test_a_risky_path_ends_kindly_and_points_to_lessons(client):
     attempt = QuizAttempt.objects.get()
     assert attempt.finished and not attempt.passed and attempt.score == 0
     result = client.get(f"{QUIZ}{attempt.public_id}/result/").content.decode()
-    assert "Lessons worth another look" in result and "/modules/alpha/first-lesson/" in result
+    assert "Lessons worth another look" in result and "/modules/alpha/second-lesson/" in result
     assert "Try again" in result
+    # A risky ending: the story is told calmly and the reader is shown where to get help.
+    assert "Kim is worried" in result and "If this is happening to you" in result
+    assert 'href="/help/?region=testland&amp;image_age=under-18#services"' in result
+    assert "fail" not in result.lower()
+
+
+def test_after_a_risky_ending_the_help_box_is_for_the_readers_region(client):
+    client.post("/help/", {"region": "testland", "image_age": "under-18"})
+    start(client)
+    answer(client, pick=["Reply"])
+    response, _ = answer(client, pick=["Send one"])
+    feedback = client.get(response["Location"]).content.decode()
+    assert "If this is happening to you" in feedback
+    assert 'call <a href="tel:999"><strong>999</strong></a>' in feedback and "Talk line" in feedback
+    assert "All help in Testland" in feedback
 
 
 def test_a_replayed_or_double_clicked_answer_records_once(client):

@@ -29,10 +29,18 @@ def test_the_valid_fixture_course_loads_without_errors():
     assert course.guide("for-parents").module_ids == ("alpha",)
     card = course.law_cards["testland"]
     assert [entry.topic for entry in card.entries][:3] == ["age-of-consent", "image-age", "possession"]
-    assert card.entry("deepfakes").not_confirmed_html == ("<p>A new law on fakes of adults is reported but not yet confirmed.</p>",)
+    assert card.entry("deepfakes").not_confirmed_html == (
+        "<p>A new law on fakes of adults is reported but not yet confirmed.</p>",
+    )
     directory = course.help_directories["testland"]
     # The lessons' order: danger, someone to talk to, reporting, taking down; adults' help only for adults.
-    assert [s.id for s in directory.services_for("under-18")] == ["emergency", "talk-line", "crisis", "report-line", "young-line"]
+    assert [s.id for s in directory.services_for("under-18")] == [
+        "emergency",
+        "talk-line",
+        "crisis",
+        "report-line",
+        "young-line",
+    ]
     assert [s.id for s in directory.services_for("adult")] == ["emergency", "talk-line", "crisis", "adult-line"]
     assert directory.emergency.phone == "999"
     assert [section.id for section in directory.sections_for(None)][-1] == "own-behaviour"

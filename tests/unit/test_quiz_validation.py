@@ -14,8 +14,7 @@ def graphs(draw):
     endings = {f"e{i}": draw(st.sampled_from(["safe", "risky"])) for i in range(ending_count)}
     targets = steps + list(endings) + ["missing"]
     graph = [
-        GraphStep(step, tuple(draw(st.sampled_from(targets)) for _ in range(draw(st.integers(2, 3)))))
-        for step in steps
+        GraphStep(step, tuple(draw(st.sampled_from(targets)) for _ in range(draw(st.integers(2, 3))))) for step in steps
     ]
     return "s0", graph, endings
 
