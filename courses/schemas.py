@@ -299,8 +299,8 @@ class HelpService(Strict):
 
     @model_validator(mode="after")
     def _reachable(self) -> HelpService:
-        if not self.url and not self.phone:
-            raise PydanticCustomError("content.E015", "a help service needs a url or a phone number")
+        if not self.url and not self.phone and not self.text_message:
+            raise PydanticCustomError("content.E015", "a help service needs a url, a phone number or a text line")
         if len(set(self.kinds)) != len(self.kinds):
             raise PydanticCustomError("content.E013", "a kind is listed twice")
         return self

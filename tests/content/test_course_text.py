@@ -108,7 +108,8 @@ def test_each_law_card_answers_every_question_students_ask(course, region):
     assert "not legal advice" in card.summary_html
     assert all(entry.sources and all(source.url for source in entry.sources) for entry in card.entries)
     # "What this means for you": short, and readable at 13.
-    assert len(words(card.for_you_html)) <= schemas.FOR_YOU_MAX_WORDS
+    # Counted as the loader counts (a hyphenated word is one word); the loader refuses more (content.E032).
+    assert len(re.findall(r"\b\w[\w'’-]*\b", plain_text(card.for_you_html))) <= schemas.FOR_YOU_MAX_WORDS
     assert fk_grade(card.for_you_html) <= 7, f"{region}: Flesch–Kincaid grade {fk_grade(card.for_you_html):.1f}"
     # The two ages the image-law module is built on are stated, never declined.
     for topic in ("age-of-consent", "image-age"):
@@ -200,6 +201,8 @@ def test_every_accepted_publisher_is_one_the_fact_brief_uses(course):
 
 def test_no_reader_is_shown_a_secondary_label():
     for path in content_files():
+        if path.name == "publishers.yaml":  # its refusals name what is never shown, and why
+            continue
         text = path.read_text(encoding="utf-8")
         for label in (r"\(secondary\)", r"secondary source", r"as reproduced", r"low-quality"):
             assert not re.search(label, text, re.IGNORECASE), f"{path.relative_to(CONTENT)}: {label}"

@@ -43,7 +43,7 @@ def test_manage_py_check_fails_and_lists_every_content_error(valid_content):
         completed.stderr
     )
     assert (
-        "content/help/testland.yaml:25: services[2]: a help service needs a url or a phone number [content.E015]"
+        "content/help/testland.yaml:25: services[2]: a help service needs a url, a phone number or a text line [content.E015]"
         in (completed.stderr)
     )
     assert "Traceback" not in completed.stderr
