@@ -587,9 +587,9 @@ def test_without_javascript_students_join_and_the_class_page_works(site, page, n
     expect(teacher.locator("table.matrix").get_by_role("row", name=re.compile("Lee"))).to_contain_text("Not started")
     # The folded "Assign a module" form opens without script (it is a <details>).
     teacher.locator("summary", has_text="Assign a module").click()
-    teacher.get_by_label(exactly("Module")).select_option(label="Sextortion")
+    teacher.get_by_label(exactly("Module")).select_option(label="Sextortion and grooming")
     teacher.get_by_role("button", name="Assign", exact=True).click()
-    expect(teacher.locator(".messages")).to_contain_text("“Sextortion” is assigned.")
+    expect(teacher.locator(".messages")).to_contain_text("“Sextortion and grooming” is assigned.")
     expect(teacher.locator("table.matrix thead")).to_contain_text("Sextortion")
 
     teacher.get_by_role("link", name="Add students by name and print login cards").click()
