@@ -170,6 +170,7 @@ HELP_SECTIONS: tuple[tuple[str, str, tuple[str, ...]], ...] = (
     ("parents", "For parents and carers", ("parent-helpline",)),
     ("own-behaviour", "Worried about something you did", ("worried-about-own-behaviour",)),
 )
+READER_SECTIONS = frozenset({"adults", "parents", "own-behaviour"})
 KIND_LABELS = {
     "emergency": "Emergency",
     "youth-line": "For young people",
@@ -232,13 +233,23 @@ class HelpDirectory:
         return tuple(service for service in self.services if kind in service.kinds)
 
     def sections_for(self, image_age: str | None) -> tuple[HelpSection, ...]:
-        """The services that fit ``image_age``, each in the section of its first kind, in the lessons' order."""
+        """The services that fit ``image_age``, by section, in the lessons' order.
+
+        A service is shown in the section of its first kind. The sections for particular readers
+        (adults' images, parents, someone worried about what they did) also show every other
+        service of their kinds, so a parent or a worried young person finds all that is for them.
+        """
         sections = []
         for section_id, title, kinds in HELP_SECTIONS:
+            everyone = section_id in READER_SECTIONS
             services = tuple(
                 sorted(
-                    (s for s in self.services if s.kinds[0] in kinds and s.helps_with(image_age)),
-                    key=lambda s: kinds.index(s.kinds[0]),  # stable: the file's order within a kind
+                    (
+                        s
+                        for s in self.services
+                        if (s.kinds[0] in kinds or (everyone and set(kinds) & set(s.kinds))) and s.helps_with(image_age)
+                    ),
+                    key=lambda s: min(kinds.index(k) for k in s.kinds if k in kinds),  # stable within a kind
                 )
             )
             missing = tuple(self.missing_html[kind] for kind in kinds if kind in self.missing_html)
@@ -247,7 +258,9 @@ class HelpDirectory:
         return tuple(sections)
 
     def services_for(self, image_age: str | None) -> tuple[HelpService, ...]:
-        return tuple(service for section in self.sections_for(image_age) for service in section.services)
+        """Each fitting service once, in the order the page first shows it."""
+        seen = {service.id: service for section in self.sections_for(image_age) for service in section.services}
+        return tuple(seen.values())
 
 
 @dataclass(frozen=True, slots=True)

@@ -119,8 +119,8 @@ def test_help_shows_the_services_for_the_region_and_age_in_the_image(client):
     page = client.get("/help/?region=testland&image_age=under-18").content.decode()
     assert "Young line" in page and "Crisis line" in page and "Adult line" not in page
     # The order the lessons teach: danger, someone to talk to, reporting, then taking it down.
-    places = [page.index(f'id="service-{name}"') for name in ("emergency", "talk-line", "crisis", "report-line",
-              "young-line")]  # fmt: skip
+    places = [page.index(f'id="service-{place}"') for place in ("danger-emergency", "talk-talk-line", "talk-crisis",
+              "report-report-line", "take-down-young-line")]  # fmt: skip
     assert places == sorted(places)
     assert 'If someone is in danger right now, call <a href="tel:999">999</a>' in page
     assert "The image never leaves your device" in page

@@ -44,6 +44,9 @@ def test_the_valid_fixture_course_loads_without_errors():
     assert [s.id for s in directory.services_for("adult")] == ["emergency", "talk-line", "crisis", "adult-line"]
     assert directory.emergency.phone == "999"
     assert [section.id for section in directory.sections_for(None)][-1] == "own-behaviour"
+    # A reader's own section (parents here) also shows services whose first kind is another.
+    parents = next(section for section in directory.sections_for(None) if section.id == "parents")
+    assert [s.id for s in parents.services] == ["talk-line"]
     assert [step.id for step in course.first_steps] == ["stop", "tell", "save"]
     assert course.module("alpha").sources[0].publisher == "The Example Organisation"  # from publishers.yaml
 
