@@ -241,6 +241,8 @@ class HelpDirectory:
         """
         sections = []
         for section_id, title, kinds in HELP_SECTIONS:
+            if section_id == "adults" and image_age == "under-18":
+                continue  # the reader said the person in the image was under 18
             everyone = section_id in READER_SECTIONS
             services = tuple(
                 sorted(

@@ -118,6 +118,7 @@ def test_a_visitors_progress_is_kept_when_they_sign_in(client):
 def test_help_shows_the_services_for_the_region_and_age_in_the_image(client):
     page = client.get("/help/?region=testland&image_age=under-18").content.decode()
     assert "Young line" in page and "Crisis line" in page and "Adult line" not in page
+    assert "If the image is of an adult" not in page
     # The order the lessons teach: danger, someone to talk to, reporting, then taking it down.
     places = [page.index(f'id="service-{place}"') for place in ("danger-emergency", "talk-talk-line", "talk-crisis",
               "report-report-line", "take-down-young-line")]  # fmt: skip
