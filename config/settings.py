@@ -1,14 +1,18 @@
 """Settings for Pause, read from the environment.
 
 Development needs nothing set. ``DJANGO_DEBUG=false`` means production and
-then a secret key and allowed hosts are required.
+then a secret key and allowed hosts are required. Reading this file changes
+nothing on disk: the SQLite database's folder (``var/`` by default) is made by
+``make setup``, or by whoever sets PAUSE_SQLITE_PATH.
 """
 
 import os
 from datetime import timedelta
+from email.utils import getaddresses
 from pathlib import Path
 
 import dj_database_url
+from django.contrib.messages import constants as message_levels
 from django.core.exceptions import ImproperlyConfigured
 
 BASE_DIR = Path(__file__).resolve().parent.parent
@@ -23,6 +27,20 @@ def env_bool(name: str, default: bool) -> bool:
 
 def env_list(name: str, default: str = "") -> list[str]:
     return [item.strip() for item in os.environ.get(name, default).split(",") if item.strip()]
+
+
+def env_int(name: str, default: int, *, minimum: int = 0) -> int:
+    """A whole number from the environment, or a message that names the variable and what it got."""
+    value = os.environ.get(name, "").strip()
+    if not value:
+        return default
+    try:
+        number = int(value)
+    except ValueError:
+        raise ImproperlyConfigured(f"{name} must be a whole number, not {value!r}.") from None
+    if number < minimum:
+        raise ImproperlyConfigured(f"{name} must be at least {minimum}, not {number}.")
+    return number
 
 
 DEBUG = env_bool("DJANGO_DEBUG", True)
@@ -47,6 +65,7 @@ INSTALLED_APPS = [
     "django.contrib.staticfiles",
     "crispy_forms",
     "crispy_bootstrap5",
+    "core",
     "accounts",
     "courses",
     "quizzes",
@@ -54,16 +73,23 @@ INSTALLED_APPS = [
     "axes",
 ]
 
+# The effective order, top to bottom for a request (and bottom to top for its response).
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    # The header middleware runs before WhiteNoise, which answers static files itself and skips
+    # everything after it: an SVG opened on its own gets the same CSP as a page.
+    "csp.middleware.CSPMiddleware",
+    "django_permissions_policy.PermissionsPolicyMiddleware",
+    "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    # Session timeouts and no-store need to know who is signed in (shared classroom computers).
+    "core.middleware.SessionTimeoutMiddleware",
+    "core.middleware.PrivatePagesMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
-    "django.middleware.clickjacking.XFrameOptionsMiddleware",
-    "csp.middleware.CSPMiddleware",
     # Last, as django-axes asks: it turns a locked-out sign-in into a clear page.
     "axes.middleware.AxesMiddleware",
 ]
@@ -73,14 +99,14 @@ ROOT_URLCONF = "config.urls"
 TEMPLATES = [
     {
         "BACKEND": "django.template.backends.django.DjangoTemplates",
-        "DIRS": [BASE_DIR / "templates"],
+        "DIRS": [],  # every template lives in its app: core/templates/base.html, courses/templates/courses/…
         "APP_DIRS": True,
         "OPTIONS": {
             "context_processors": [
                 "django.template.context_processors.request",
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
-                "courses.context_processors.site",
+                "core.context_processors.site",
             ],
         },
     },
@@ -89,8 +115,9 @@ TEMPLATES = [
 WSGI_APPLICATION = "config.wsgi.application"
 
 # --- database -------------------------------------------------------------------------------
-# SQLite in WAL mode with IMMEDIATE transactions and a busy timeout: concurrent
-# writers wait for the lock instead of failing with "database is locked".
+# SQLite in WAL mode with IMMEDIATE transactions and a busy timeout (`timeout`, in seconds:
+# Python's sqlite3 sets SQLite's busy timeout from it): concurrent writers wait for the lock
+# instead of failing with "database is locked".
 SQLITE_PATH = Path(os.environ.get("PAUSE_SQLITE_PATH", BASE_DIR / "var" / "pause.sqlite3"))
 # secure_delete: a deleted child's answers are overwritten on disk, not left in free
 # pages. No mmap_size: memory-mapped I/O with several writing processes is a reported
@@ -102,7 +129,6 @@ SQLITE_OPTIONS = {
         "PRAGMA journal_mode=WAL;"
         "PRAGMA synchronous=NORMAL;"
         "PRAGMA foreign_keys=ON;"
-        "PRAGMA busy_timeout=20000;"
         "PRAGMA temp_store=MEMORY;"
         "PRAGMA cache_size=-20000;"
         "PRAGMA journal_size_limit=67108864;"
@@ -116,7 +142,6 @@ if os.environ.get("DATABASE_URL"):
     if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
         DATABASES["default"]["OPTIONS"] = dict(SQLITE_OPTIONS)
 else:
-    SQLITE_PATH.parent.mkdir(parents=True, exist_ok=True)
     DATABASES = {
         "default": {
             "ENGINE": "django.db.backends.sqlite3",
@@ -153,7 +178,7 @@ else:
     SESSION_ENGINE = "django.contrib.sessions.backends.db"
 
 # Shared classroom computers: a session ends with the browser, after two idle hours, and
-# ten hours after signing in however busy it is (config.middleware.SessionTimeoutMiddleware
+# ten hours after signing in however busy it is (core.middleware.SessionTimeoutMiddleware
 # keeps the idle window sliding and enforces the cap).
 SESSION_EXPIRE_AT_BROWSER_CLOSE = True
 SESSION_COOKIE_AGE = 2 * 60 * 60
@@ -183,7 +208,7 @@ AUTHENTICATION_BACKENDS = [
 # A school is one IP address: lock a username from one address, never the whole address,
 # so one student's typos cannot lock out the class.
 AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
-AXES_FAILURE_LIMIT = int(os.environ.get("AXES_FAILURE_LIMIT", "10"))
+AXES_FAILURE_LIMIT = env_int("AXES_FAILURE_LIMIT", 10, minimum=1)
 AXES_COOLOFF_TIME = timedelta(minutes=15)
 AXES_RESET_ON_SUCCESS = True
 # Failed attempts are all axes needs; a log of every successful sign-in (with IP) would be data we don't need.
@@ -191,8 +216,10 @@ AXES_DISABLE_ACCESS_LOG = True
 AXES_LOCKOUT_TEMPLATE = "accounts/locked_out.html"
 AXES_USERNAME_FORM_FIELD = "username"
 # How many proxies in front of the app append to X-Forwarded-For (0: trust REMOTE_ADDR only).
-PAUSE_TRUSTED_PROXIES = int(os.environ.get("PAUSE_TRUSTED_PROXIES", "0"))
+PAUSE_TRUSTED_PROXIES = env_int("PAUSE_TRUSTED_PROXIES", 0)
 AXES_CLIENT_IP_CALLABLE = "accounts.client_ip.client_ip"
+# What axes writes in its log lines about a client: the page only, never a username or an address.
+AXES_CLIENT_STR_CALLABLE = "core.reporting.axes_client_str"
 
 LOGIN_URL = "login"
 LOGIN_REDIRECT_URL = "classrooms:after-login"
@@ -200,7 +227,10 @@ LOGOUT_REDIRECT_URL = "courses:home"
 
 LANGUAGE_CODE = "en"
 TIME_ZONE = "UTC"
-USE_I18N = True
+# The course is written and reviewed in English as content (content/), and no template or Python
+# string is marked for translation: a translation would be a second, reviewed course, not a
+# gettext catalogue. So Django's translation machinery stays off; turning it on is one line.
+USE_I18N = False
 USE_TZ = True
 
 # --- static files ---------------------------------------------------------------------------
@@ -216,7 +246,9 @@ STORAGES = {
     },
 }
 
-# --- forms ----------------------------------------------------------------------------------
+# --- messages and forms ---------------------------------------------------------------------
+# Message levels as Bootstrap's alert classes: the template writes `alert-{{ message.level_tag }}`.
+MESSAGE_TAGS = {message_levels.DEBUG: "info", message_levels.ERROR: "danger"}
 CRISPY_ALLOWED_TEMPLATE_PACKS = "bootstrap5"
 CRISPY_TEMPLATE_PACK = "bootstrap5"
 
@@ -281,41 +313,58 @@ CSRF_COOKIE_NAME = "__Host-csrftoken" if HTTPS else "csrftoken"
 CSRF_COOKIE_HTTPONLY = True  # no script reads the token: forms carry it
 CSRF_COOKIE_SAMESITE = "Lax"
 
-# Header middleware runs before WhiteNoise, which answers static files itself and skips
-# everything after it: an SVG opened on its own gets the same CSP as a page.
-_HEADERS_FIRST = [
-    "csp.middleware.CSPMiddleware",
-    "django_permissions_policy.PermissionsPolicyMiddleware",
-    "django.middleware.clickjacking.XFrameOptionsMiddleware",
-]
-MIDDLEWARE = [m for m in MIDDLEWARE if m not in _HEADERS_FIRST]
-_after_security = MIDDLEWARE.index("django.middleware.security.SecurityMiddleware") + 1
-MIDDLEWARE[_after_security:_after_security] = _HEADERS_FIRST
-# Session timeouts and no-store need to know who is signed in.
-MIDDLEWARE.insert(
-    MIDDLEWARE.index("django.contrib.auth.middleware.AuthenticationMiddleware") + 1,
-    "config.middleware.SessionTimeoutMiddleware",
-)
-MIDDLEWARE.insert(
-    MIDDLEWARE.index("config.middleware.SessionTimeoutMiddleware") + 1, "config.middleware.PrivatePagesMiddleware"
-)
-
 # --- Pause ----------------------------------------------------------------------------------
 PAUSE_CONTENT_DIR = Path(os.environ.get("PAUSE_CONTENT_DIR", BASE_DIR / "content"))
 # Classes archived longer than this are deleted by `manage.py purge_expired`, with their students' class data.
-RETENTION_DAYS = int(os.environ.get("RETENTION_DAYS", "365"))
+RETENTION_DAYS = env_int("RETENTION_DAYS", 365, minimum=1)
 # Wrong join codes allowed from one address in JOIN_RATE_WINDOW seconds (a class typing at once, with typos).
-JOIN_RATE_LIMIT = int(os.environ.get("JOIN_RATE_LIMIT", "30"))
+JOIN_RATE_LIMIT = env_int("JOIN_RATE_LIMIT", 30, minimum=1)
 JOIN_RATE_WINDOW = 10 * 60
-# Rendered Markdown kept between starts (courses/render_cache.py); empty turns it off.
-PAUSE_RENDER_CACHE = os.environ.get("PAUSE_RENDER_CACHE", str(BASE_DIR / "var" / "render-cache"))
 # Where "Quick exit" goes: a neutral page that reveals nothing about this site.
 QUICK_EXIT_URL = os.environ.get("QUICK_EXIT_URL", "https://www.bbc.co.uk/weather")
 
+CSRF_FAILURE_VIEW = "core.views.csrf_failure"
+
+# --- logging and error mail -----------------------------------------------------------------
+# Every module logs through `logging.getLogger(__name__)`: refusals and throttles at WARNING,
+# content errors and unexpected failures at ERROR; ids and reasons only, never an address,
+# a name, a username or anything a reader typed (docs/privacy.md). In production an ERROR
+# (a 500 included) is also mailed to ADMINS, through a reporter that leaves out addresses,
+# cookies, form values and the user's name (core/reporting.py).
+LOG_LEVEL = os.environ.get("DJANGO_LOG_LEVEL", "WARNING").strip().upper()
+if LOG_LEVEL not in {"DEBUG", "INFO", "WARNING", "ERROR", "CRITICAL"}:
+    raise ImproperlyConfigured(f"DJANGO_LOG_LEVEL must be DEBUG, INFO, WARNING, ERROR or CRITICAL, not {LOG_LEVEL!r}.")
+# "Ops <ops@school.example>, it@school.example": who gets the error mail (none: nobody).
+ADMINS = [(name, address) for name, address in getaddresses([os.environ.get("DJANGO_ADMINS", "")]) if address]
+SERVER_EMAIL = os.environ.get("DJANGO_SERVER_EMAIL", "pause@localhost")
+EMAIL_SUBJECT_PREFIX = "[Pause] "
+EMAIL_HOST = os.environ.get("DJANGO_EMAIL_HOST", "localhost")
+EMAIL_PORT = env_int("DJANGO_EMAIL_PORT", 25, minimum=1)
+EMAIL_HOST_USER = os.environ.get("DJANGO_EMAIL_HOST_USER", "")
+EMAIL_HOST_PASSWORD = os.environ.get("DJANGO_EMAIL_HOST_PASSWORD", "")
+EMAIL_USE_TLS = env_bool("DJANGO_EMAIL_USE_TLS", False)
+EMAIL_TIMEOUT = 10
+DEFAULT_EXCEPTION_REPORTER = "core.reporting.PrivateExceptionReporter"
+DEFAULT_EXCEPTION_REPORTER_FILTER = "core.reporting.PrivateReporterFilter"
+
+_PAUSE_LOGGER = {"handlers": ["console", "mail_admins"], "level": LOG_LEVEL, "propagate": False}
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
-    "handlers": {"console": {"class": "logging.StreamHandler"}},
-    "root": {"handlers": ["console"], "level": os.environ.get("DJANGO_LOG_LEVEL", "WARNING")},
+    "filters": {"require_debug_false": {"()": "django.utils.log.RequireDebugFalse"}},
+    "formatters": {"plain": {"format": "{asctime} {levelname} {name}: {message}", "style": "{"}},
+    "handlers": {
+        "console": {"class": "logging.StreamHandler", "formatter": "plain"},
+        "mail_admins": {
+            "level": "ERROR",
+            "filters": ["require_debug_false"],
+            "class": "django.utils.log.AdminEmailHandler",
+        },
+    },
+    "root": {"handlers": ["console"], "level": LOG_LEVEL},
+    "loggers": {
+        # Django's own: 4xx at WARNING, a 500 at ERROR (which is mailed).
+        "django": _PAUSE_LOGGER,
+        **dict.fromkeys(("core", "accounts", "courses", "quizzes", "classrooms"), _PAUSE_LOGGER),
+    },
 }
-CSRF_FAILURE_VIEW = "courses.views.csrf_failure"

@@ -2,6 +2,7 @@ from django.contrib import admin
 from django.urls import include, path
 
 urlpatterns = [
+    path("", include("core.urls")),
     path("", include("classrooms.urls")),
     path("accounts/", include("accounts.urls")),
     path("admin/", admin.site.urls),
@@ -10,4 +11,7 @@ urlpatterns = [
     path("", include("courses.urls")),
 ]
 
-handler500 = "courses.views.server_error"
+handler400 = "core.views.bad_request"
+handler403 = "core.views.permission_denied"
+handler404 = "core.views.page_not_found"
+handler500 = "core.views.server_error"

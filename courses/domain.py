@@ -83,7 +83,8 @@ class Module:
     lessons: tuple[Lesson, ...]
     content_note: str | None
     parent_guide_id: str | None
-    quiz_path: Path | None  # read by the quizzes app; courses knows nothing of quizzes
+    folder: Path  # the module's folder, content/modules/<id>/
+    quiz_file: str | None  # module.yaml's `quiz:` as written; other apps read and check the file
     sources: tuple[Source, ...]
     reviewed: datetime.date
     teacher_notes: TeacherNotes | None

@@ -18,7 +18,6 @@ from types import MappingProxyType
 from . import domain, schemas
 from .errors import ContentError
 from .reader import ContentReader, ParsedFile, where_of
-from .render_cache import RenderCache
 
 SLUG = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 TEACHER_NOTES = "teacher.md"
@@ -51,9 +50,9 @@ def _markdown_files(folder: Path) -> list[Path]:
 
 
 class CourseLoader:
-    def __init__(self, root: Path, render_cache: RenderCache | None = None):
+    def __init__(self, root: Path):
         self.root = Path(root)
-        self.reader = ContentReader(self.root, render_cache.render if render_cache else None)
+        self.reader = ContentReader(self.root)
         self.publishers = domain.Publishers({}, ())
 
     def load(self) -> LoadResult:
@@ -222,12 +221,6 @@ class CourseLoader:
                 "content.E010",
             )
         self._check_sources(path, parsed, ("sources",), spec.sources)
-        quiz_path = None
-        if spec.quiz:
-            quiz_path = folder / spec.quiz
-            if not quiz_path.is_file():
-                self.reader.error(path, parsed.line("quiz"), "quiz", f"'{spec.quiz}' is missing", "content.E011")
-                quiz_path = None
 
         lessons: list[domain.Lesson] = []
         seen: set[str] = set()
@@ -277,7 +270,8 @@ class CourseLoader:
             lessons=tuple(lessons),
             content_note=spec.content_note,
             parent_guide_id=spec.parent_guide,
-            quiz_path=quiz_path,
+            folder=folder,
+            quiz_file=spec.quiz,
             sources=_sources(spec.sources, self.publishers),
             reviewed=spec.reviewed,
             teacher_notes=teacher_notes,
@@ -538,6 +532,6 @@ def _help_kind_problems(services, missing: dict) -> list[tuple[tuple, str]]:
     return problems
 
 
-def load_course(root: Path | str, *, render_cache: RenderCache | None = None) -> LoadResult:
-    """Load ``root``; with a ``render_cache``, Markdown rendered on an earlier load is read back."""
-    return CourseLoader(Path(root), render_cache).load()
+def load_course(root: Path | str) -> LoadResult:
+    """Load the course in ``root`` (a folder holding course.yaml), with every error found."""
+    return CourseLoader(Path(root)).load()

@@ -46,10 +46,9 @@ def where_of(loc: tuple) -> str:
 
 
 class ContentReader:
-    def __init__(self, root: Path, render: Callable[[str], Rendered] | None = None):
+    def __init__(self, root: Path):
         self.root = root
         self.errors: list[ContentError] = []
-        self._render = render or render_markdown  # or a RenderCache's render
         # Set by the loader once publishers.yaml is read: whether a link's host may be shown to readers.
         self.link_host_allowed: Callable[[str], bool] | None = None
 
@@ -178,7 +177,7 @@ class ContentReader:
         return parsed, "\n".join(lines[end + 1 :]), end + 2
 
     def render(self, path: Path, body: str, body_line: int) -> Rendered:
-        rendered = self._render(body)
+        rendered = render_markdown(body)
         lines = body.split("\n")
         for url in rendered.rejected_urls:
             offset = next((i for i, text in enumerate(lines) if url in text), 0)

@@ -7,6 +7,7 @@ DEBUG the dev server restarts when a content file changes (see signals.py).
 
 from __future__ import annotations
 
+import logging
 import threading
 
 from django.conf import settings
@@ -14,16 +15,10 @@ from django.conf import settings
 from .domain import Course
 from .errors import ContentErrors
 from .loader import LoadResult, load_course
-from .render_cache import RenderCache
 
+logger = logging.getLogger(__name__)
 _lock = threading.Lock()
 _result: LoadResult | None = None
-
-
-def render_cache() -> RenderCache | None:
-    """The Markdown render cache in PAUSE_RENDER_CACHE (a folder), or None when that is empty."""
-    directory = getattr(settings, "PAUSE_RENDER_CACHE", "")
-    return RenderCache(directory) if directory else None
 
 
 def get_load_result() -> LoadResult:
@@ -31,7 +26,14 @@ def get_load_result() -> LoadResult:
     if _result is None:
         with _lock:
             if _result is None:
-                _result = load_course(settings.PAUSE_CONTENT_DIR, render_cache=render_cache())
+                _result = load_course(settings.PAUSE_CONTENT_DIR)
+                if _result.errors:
+                    logger.error(
+                        "%d content error(s) in %s:\n%s",
+                        len(_result.errors),
+                        settings.PAUSE_CONTENT_DIR,
+                        "\n".join(map(str, _result.errors)),
+                    )
     return _result
 
 

@@ -2,18 +2,22 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
+from django.contrib.auth.base_user import AbstractBaseUser
+from django.contrib.auth.models import AnonymousUser
 from django.contrib.sessions.backends.base import SessionBase
 from django.db.models import Count, Q
 from django.http import Http404
 
-from .domain import Course, Guide, HelpDirectory, LawCard, Lesson, Module, Region
+from core.maths import percent
+
+from .domain import Course, Guide, HelpDirectory, HelpService, LawCard, Lesson, Module, Region
 from .models import LessonProgress
 from .registry import get_course
-from .services import SESSION_KEY
+from .sessions import LESSONS_DONE_SESSION_KEY, REGION_SESSION_KEY
 
-REGION_SESSION_KEY = "pause.region"
 IMAGE_AGES = {"under-18": "Under 18", "adult": "18 or over"}
 
 
@@ -28,11 +32,7 @@ class ModuleProgress:
 
     @property
     def percent(self) -> int:
-        return round(100 * self.count / self.total) if self.total else 0
-
-    @property
-    def complete(self) -> bool:
-        return self.total > 0 and self.count >= self.total
+        return percent(self.count, self.total)
 
 
 def module_get(*, module_id: str) -> Module:
@@ -68,14 +68,16 @@ def help_directory_get(*, region_id: str | None) -> HelpDirectory | None:
     return get_course().help_directories.get(region_id) if region_id else None
 
 
-def lessons_done(*, user, session: SessionBase, module: Module | None = None) -> frozenset[str]:
+def lessons_done(
+    *, user: AbstractBaseUser | AnonymousUser, session: SessionBase, module: Module | None = None
+) -> frozenset[str]:
     """Keys ``module/lesson`` the reader has finished (of one module, if given)."""
     if user.is_authenticated:
         rows = LessonProgress.objects.filter(user=user)
         if module is not None:
             rows = rows.filter(module_id=module.id)
         return frozenset(f"{m}/{lesson}" for m, lesson in rows.values_list("module_id", "lesson_id"))
-    keys = session.get(SESSION_KEY, [])
+    keys = session.get(LESSONS_DONE_SESSION_KEY, [])
     keys = frozenset(key for key in keys if isinstance(key, str)) if isinstance(keys, list) else frozenset()
     if module is not None:
         keys = frozenset(key for key in keys if key.startswith(f"{module.id}/"))
@@ -100,7 +102,7 @@ class RegionHelp:
     directory: HelpDirectory
 
     @property
-    def emergency(self):
+    def emergency(self) -> HelpService | None:
         return self.directory.emergency
 
 
@@ -114,7 +116,7 @@ def help_everywhere(*, course: Course | None = None) -> tuple[RegionHelp, ...]:
     )
 
 
-def lessons_done_counts(*, user_ids, modules) -> dict[tuple[int, str], int]:
+def lessons_done_counts(*, user_ids: Iterable[int], modules: Sequence[Module]) -> dict[tuple[int, str], int]:
     """``(user id, module id) -> lessons done`` for many readers at once, in one query.
 
     Only lessons the module still has count, so a renamed or removed lesson
@@ -134,7 +136,7 @@ def lessons_done_counts(*, user_ids, modules) -> dict[tuple[int, str], int]:
     return {(row["user_id"], row["module_id"]): row["done"] for row in rows}
 
 
-def lesson_progress_export(*, user) -> list[dict]:
+def lesson_progress_export(*, user: AbstractBaseUser) -> list[dict[str, str]]:
     """A reader's lesson progress as plain data, for their data export."""
     return [
         {"module": p.module_id, "lesson": p.lesson_id, "done_at": p.completed_at.isoformat()}

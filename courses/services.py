@@ -2,32 +2,33 @@
 
 from __future__ import annotations
 
+from django.contrib.auth.base_user import AbstractBaseUser
+from django.contrib.auth.models import AnonymousUser
 from django.contrib.sessions.backends.base import SessionBase
 from django.db import transaction
 
 from .domain import Lesson
 from .models import LessonProgress
 from .registry import get_course
-
-SESSION_KEY = "pause.lessons_done"
+from .sessions import LESSONS_DONE_SESSION_KEY
 
 
 def _session_keys(session: SessionBase) -> list[str]:
-    keys = session.get(SESSION_KEY, [])
+    keys = session.get(LESSONS_DONE_SESSION_KEY, [])
     return keys if isinstance(keys, list) else []
 
 
-def lesson_progress_mark_done(*, user, session: SessionBase, lesson: Lesson) -> None:
+def lesson_progress_mark_done(*, user: AbstractBaseUser | AnonymousUser, session: SessionBase, lesson: Lesson) -> None:
     """Record that the reader finished ``lesson``; doing it twice changes nothing."""
     if user.is_authenticated:
         _record_for_user(user=user, lessons=[lesson])
         return
     keys = _session_keys(session)
     if lesson.key not in keys:
-        session[SESSION_KEY] = [*keys, lesson.key]
+        session[LESSONS_DONE_SESSION_KEY] = [*keys, lesson.key]
 
 
-def lesson_progress_merge_session(*, user, session: SessionBase) -> None:
+def lesson_progress_merge_session(*, user: AbstractBaseUser, session: SessionBase) -> None:
     """Move a visitor's progress into their account when they sign in."""
     keys = _session_keys(session)
     if not keys:
@@ -41,11 +42,11 @@ def lesson_progress_merge_session(*, user, session: SessionBase) -> None:
         if lesson is not None:
             lessons.append(lesson)
     _record_for_user(user=user, lessons=lessons)
-    session.pop(SESSION_KEY, None)
+    session.pop(LESSONS_DONE_SESSION_KEY, None)
 
 
 @transaction.atomic
-def _record_for_user(*, user, lessons: list[Lesson]) -> None:
+def _record_for_user(*, user: AbstractBaseUser, lessons: list[Lesson]) -> None:
     # ignore_conflicts: a double click or two tabs hit the unique constraint and
     # are dropped by the database, on SQLite and PostgreSQL alike.
     LessonProgress.objects.bulk_create(

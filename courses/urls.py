@@ -17,5 +17,4 @@ urlpatterns = [
     path("law/", views.law_list, name="law"),
     path("law/<slug:region_id>/", views.law_detail, name="law-region"),
     path("region/", views.region_set, name="region"),
-    path("healthz", views.healthz, name="healthz"),
 ]

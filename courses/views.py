@@ -1,32 +1,33 @@
 """Pages of the reading path. Every one works for a visitor, without JavaScript."""
 
-from django.conf import settings
+from __future__ import annotations
+
+import logging
+
 from django.contrib import messages
-from django.http import HttpResponse, HttpResponseServerError
+from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
-from django.template import loader
 from django.urls import reverse
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.views.decorators.http import require_http_methods, require_POST, require_safe
 
+from core.hooks import module_links
+
 from . import selectors, services
 from .forms import HelpFinderForm, RegionForm
 from .registry import get_course
-from .shells import render_shell
+from .sessions import REGION_SESSION_KEY
+
+logger = logging.getLogger(__name__)
 
 
 @require_safe
-def healthz(request):
-    return HttpResponse("ok", content_type="text/plain")
-
-
-@require_safe
-def home(request):
+def home(request: HttpRequest) -> HttpResponse:
     return render(request, "courses/home.html", {"course": get_course()})
 
 
 @require_safe
-def catalogue(request):
+def catalogue(request: HttpRequest) -> HttpResponse:
     course = get_course()
     band = course.age_band(request.GET.get("age"))
     modules = [m for m in course.modules if band is None or band.suits(m)]
@@ -36,19 +37,20 @@ def catalogue(request):
 
 
 @require_safe
-def module_detail(request, module_id):
+def module_detail(request: HttpRequest, module_id: str) -> HttpResponse:
     module = selectors.module_get(module_id=module_id)
     done = selectors.lessons_done(user=request.user, session=request.session, module=module)
     context = {
         "module": module,
         "progress": selectors.module_progress(module=module, done=done),
         "parent_guide": get_course().guide(module.parent_guide_id) if module.parent_guide_id else None,
+        "module_links": module_links(module),
     }
     return render(request, "courses/module.html", context)
 
 
 @require_safe
-def teacher_notes(request, module_id):
+def teacher_notes(request: HttpRequest, module_id: str) -> HttpResponse:
     module = selectors.module_get(module_id=module_id)
     if module.teacher_notes is None:
         return redirect("courses:module", module_id=module.id)
@@ -56,34 +58,30 @@ def teacher_notes(request, module_id):
 
 
 @require_safe
-def lesson_detail(request, module_id, lesson_id):
+def lesson_detail(request: HttpRequest, module_id: str, lesson_id: str) -> HttpResponse:
     module, lesson = selectors.lesson_get(module_id=module_id, lesson_id=lesson_id)
     done = selectors.lessons_done(user=request.user, session=request.session, module=module)
     previous, following = module.neighbours(lesson)
+    course = get_course()
     # Only a lesson that shows the law card varies with the reader's region.
-    region = selectors.reader_region(session=request.session) if lesson.show_law_card else None
-
-    def page():
-        course = get_course()
-        return {
-            "law_card": course.law_cards.get(region.id) if region else None,
-            "law_cards": [course.law_cards[r.id] for r in course.regions if r.id in course.law_cards],
-            "module": module,
-            "lesson": lesson,
-            "previous": previous,
-            "next": following,
-            "content_note": lesson.content_note or module.content_note,
-            "done_url": reverse("courses:lesson-done", args=[module.id, lesson.id]),
-            "help_everywhere": selectors.help_everywhere(course=course),
-        }
-
-    reader = {"is_done": lesson.key in done, "progress": selectors.module_progress(module=module, done=done)}
-    key = (module.id, lesson.id, lesson.content_hash, region.id if region else None)
-    return render_shell(request, "courses/lesson.html", key=key, page=page, reader=reader)
+    region = selectors.reader_region(session=request.session, course=course) if lesson.show_law_card else None
+    context = {
+        "module": module,
+        "lesson": lesson,
+        "previous": previous,
+        "next": following,
+        "module_links": module_links(module) if following is None else [],
+        "law_card": course.law_cards.get(region.id) if region else None,
+        "law_cards": [course.law_cards[r.id] for r in course.regions if r.id in course.law_cards],
+        "help_everywhere": selectors.help_everywhere(course=course),
+        "is_done": lesson.key in done,
+        "progress": selectors.module_progress(module=module, done=done),
+    }
+    return render(request, "courses/lesson.html", context)
 
 
 @require_http_methods(["GET", "HEAD", "POST"])
-def lesson_mark_done(request, module_id, lesson_id):
+def lesson_mark_done(request: HttpRequest, module_id: str, lesson_id: str) -> HttpResponse:
     module, lesson = selectors.lesson_get(module_id=module_id, lesson_id=lesson_id)
     if request.method != "POST":  # a bookmarked or refreshed form address: show the lesson, change nothing
         return redirect("courses:lesson", module_id=module.id, lesson_id=lesson.id)
@@ -96,7 +94,7 @@ def lesson_mark_done(request, module_id, lesson_id):
 
 
 @require_safe
-def guide_list(request):
+def guide_list(request: HttpRequest) -> HttpResponse:
     course = get_course()
     return render(
         request,
@@ -106,7 +104,7 @@ def guide_list(request):
 
 
 @require_safe
-def guide_detail(request, guide_id):
+def guide_detail(request: HttpRequest, guide_id: str) -> HttpResponse:
     guide = selectors.guide_get(guide_id=guide_id)
     course = get_course()
     modules = [course.module(module_id) for module_id in guide.module_ids]
@@ -114,14 +112,15 @@ def guide_detail(request, guide_id):
 
 
 @require_http_methods(["GET", "HEAD", "POST"])
-def help_page(request):
+def help_page(request: HttpRequest) -> HttpResponse:
     course = get_course()
     if request.method == "POST":
         form = HelpFinderForm(request.POST, regions=course.regions)
         if form.is_valid():
-            request.session[selectors.REGION_SESSION_KEY] = form.cleaned_data["region"]
+            request.session[REGION_SESSION_KEY] = form.cleaned_data["region"]
             query = f"region={form.cleaned_data['region']}&image_age={form.cleaned_data['image_age'] or 'unsure'}"
             return redirect(f"{reverse('courses:help')}?{query}#services")
+        logger.warning("refused the help finder: %s", ", ".join(sorted(form.errors)))
         context = {"form": form, "course": course, "help_everywhere": selectors.help_everywhere(course=course)}
         return render(request, "courses/help.html", context, status=400)
 
@@ -147,7 +146,7 @@ def help_page(request):
 
 
 @require_safe
-def law_list(request):
+def law_list(request: HttpRequest) -> HttpResponse:
     course = get_course()
     region = selectors.reader_region(session=request.session, course=course)
     form = RegionForm(initial={"region": region.id if region else None, "next": request.path}, regions=course.regions)
@@ -156,32 +155,25 @@ def law_list(request):
 
 
 @require_safe
-def law_detail(request, region_id):
+def law_detail(request: HttpRequest, region_id: str) -> HttpResponse:
     card = selectors.law_card_get(region_id=region_id)
     return render(request, "courses/law.html", {"card": card})
 
 
 @require_POST
-def region_set(request):
+def region_set(request: HttpRequest) -> HttpResponse:
     course = get_course()
     form = RegionForm(request.POST, regions=course.regions)
     if not form.is_valid():
+        logger.warning("refused a region choice: %s", ", ".join(sorted(form.errors)))
         messages.error(request, "Please choose one of the regions listed.")
         return redirect("courses:law")
-    request.session[selectors.REGION_SESSION_KEY] = form.cleaned_data["region"]
+    request.session[REGION_SESSION_KEY] = form.cleaned_data["region"]
     target = form.cleaned_data.get("next") or ""
     if url_has_allowed_host_and_scheme(target, allowed_hosts={request.get_host()}, require_https=request.is_secure()):
         return redirect(target)
+    if target:
+        logger.warning("refused to send a reader to another site after choosing a region")
     if form.cleaned_data["region"] in course.law_cards:
         return redirect("courses:law-region", region_id=form.cleaned_data["region"])
     return redirect("courses:law")
-
-
-def csrf_failure(request, reason=""):
-    return render(request, "403_csrf.html", status=403)
-
-
-def server_error(request):
-    # No context processors or database here: whatever broke must not break the error page.
-    html = loader.render_to_string("500.html", {"quick_exit_url": settings.QUICK_EXIT_URL})
-    return HttpResponseServerError(html)

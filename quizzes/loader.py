@@ -16,7 +16,7 @@ from types import MappingProxyType
 from courses.domain import Course, Module
 from courses.errors import ContentError
 from courses.reader import ContentReader, ParsedFile, where_of
-from courses.render_cache import RenderCache
+from courses.schemas import ModuleFile
 
 from . import domain, schemas
 from .validation import GraphStep, analyse, check_scenario
@@ -40,21 +40,32 @@ class QuizLoadResult:
 
 
 class QuizLoader:
-    def __init__(self, course: Course, content_root: Path, render_cache: RenderCache | None = None):
+    def __init__(self, course: Course, content_root: Path):
         self.course = course
-        self.reader = ContentReader(content_root, render_cache.render if render_cache else None)
+        self.reader = ContentReader(content_root)
         if course.publishers:
             self.reader.link_host_allowed = lambda url: course.publisher_of(url) is not None
 
     def load(self) -> QuizLoadResult:
         quizzes = {}
         for module in self.course.modules:
-            if module.quiz_path is None:
+            if module.quiz_file is None:
                 continue
-            quiz = self._quiz(module, module.quiz_path)
+            path = module.folder / module.quiz_file
+            if not path.is_file():
+                self._missing(module)
+                continue
+            quiz = self._quiz(module, path)
             if quiz is not None:
                 quizzes[module.id] = quiz
         return QuizLoadResult(quizzes=quizzes, errors=sorted(self.reader.errors))
+
+    def _missing(self, module: Module) -> None:
+        """The quiz module.yaml names is not there: reported at module.yaml's `quiz` line."""
+        module_yaml = module.folder / "module.yaml"
+        parsed = self.reader.read_yaml(module_yaml, ModuleFile)
+        line = parsed.line("quiz") if parsed else 0
+        self.reader.error(module_yaml, line, "quiz", f"'{module.quiz_file}' is missing", "content.E011")
 
     def _problem(self, path: Path, parsed: ParsedFile, loc: tuple, message: str, code: str) -> None:
         self.reader.error(path, parsed.line(*loc), where_of(loc), message, code)
@@ -238,7 +249,5 @@ class QuizLoader:
         )
 
 
-def load_quizzes(
-    course: Course, content_root: Path | str, *, render_cache: RenderCache | None = None
-) -> QuizLoadResult:
-    return QuizLoader(course, Path(content_root), render_cache).load()
+def load_quizzes(course: Course, content_root: Path | str) -> QuizLoadResult:
+    return QuizLoader(course, Path(content_root)).load()

@@ -8,7 +8,7 @@ from django.conf import settings
 from django.core.signals import setting_changed
 from django.dispatch import receiver
 
-from courses.registry import get_course, get_load_result, render_cache
+from courses.registry import get_course, get_load_result
 
 from .domain import Quiz
 from .loader import QuizLoadResult, load_quizzes
@@ -24,7 +24,7 @@ def get_quiz_result() -> QuizLoadResult:
             if _result is None:
                 course = get_load_result().course
                 root = settings.PAUSE_CONTENT_DIR
-                _result = load_quizzes(course, root, render_cache=render_cache()) if course else QuizLoadResult()
+                _result = load_quizzes(course, root) if course else QuizLoadResult()
     return _result
 
 

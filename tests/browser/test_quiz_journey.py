@@ -200,7 +200,7 @@ def test_keyboard_alone_completes_a_quiz(site, page):
     expect(page.get_by_text("That completes the quiz for this module.")).to_be_visible()
 
 
-@pytest.mark.parametrize("module_id", [m.id for m in get_course().modules if m.quiz_path])
+@pytest.mark.parametrize("module_id", [m.id for m in get_course().modules if m.quiz_file])
 def test_every_modules_scenario_plays_to_an_ending(site, page, module_id):
     quiz = get_quiz(module_id)
     scenario = next(item for item in quiz.items if isinstance(item, Scenario))

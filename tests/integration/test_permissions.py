@@ -117,7 +117,7 @@ EXPECTED_GET = {
     "courses:law": everyone(200),
     "courses:law-region": everyone(200),
     "courses:region": everyone(405),
-    "courses:healthz": everyone(200),
+    "core:healthz": everyone(200),
 }
 
 # POST by someone who may not: refused before anything is written.

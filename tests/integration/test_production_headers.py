@@ -24,7 +24,7 @@ from django.contrib.staticfiles.storage import staticfiles_storage
 from django.test import Client
 from django.utils import timezone
 
-from config.middleware import SIGNED_IN_AT, TOUCHED_AT
+from core.sessions import SIGNED_IN_AT, TOUCHED_AT
 
 pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("fixture_course")]
 

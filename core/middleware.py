@@ -8,23 +8,18 @@ browser's cache for the back button to show.
 
 from __future__ import annotations
 
+import logging
 import time
+from collections.abc import Callable
 
 from django.conf import settings
 from django.contrib.auth import logout
-from django.contrib.auth.signals import user_logged_in
-from django.dispatch import receiver
+from django.http import HttpRequest, HttpResponse
 from django.utils.cache import patch_cache_control
 
-SIGNED_IN_AT = "pause.signed_in_at"
-TOUCHED_AT = "pause.touched_at"
+from .sessions import SIGNED_IN_AT, TOUCHED_AT
 
-
-@receiver(user_logged_in, dispatch_uid="pause-session-signed-in-at")
-def _start_the_clock(sender, request, user, **kwargs):
-    # Signing in again restarts the absolute limit, even within the same session.
-    if request is not None and hasattr(request, "session"):
-        request.session[SIGNED_IN_AT] = int(time.time())
+logger = logging.getLogger(__name__)
 
 
 class SessionTimeoutMiddleware:
@@ -36,10 +31,10 @@ class SessionTimeoutMiddleware:
     in use is re-saved at most every SESSION_TOUCH_INTERVAL seconds instead.
     """
 
-    def __init__(self, get_response):
+    def __init__(self, get_response: Callable[[HttpRequest], HttpResponse]) -> None:
         self.get_response = get_response
 
-    def __call__(self, request):
+    def __call__(self, request: HttpRequest) -> HttpResponse:
         now = int(time.time())
         session = request.session
         if request.user.is_authenticated:
@@ -48,6 +43,7 @@ class SessionTimeoutMiddleware:
                 # A session from before this middleware, or a sign-in that sent no signal: count from now.
                 session[SIGNED_IN_AT] = now
             elif now - signed_in_at > settings.SESSION_ABSOLUTE_AGE:
+                logger.info("session of user %s ended: signed in more than SESSION_ABSOLUTE_AGE ago", request.user.pk)
                 logout(request)  # flushes the session: a new, empty, anonymous one
         response = self.get_response(request)
         if session.modified:
@@ -70,10 +66,10 @@ class PrivatePagesMiddleware:
     nothing personal beyond what the visitor's own session shows, and stay cacheable.
     """
 
-    def __init__(self, get_response):
+    def __init__(self, get_response: Callable[[HttpRequest], HttpResponse]) -> None:
         self.get_response = get_response
 
-    def __call__(self, request):
+    def __call__(self, request: HttpRequest) -> HttpResponse:
         response = self.get_response(request)
         user = getattr(request, "user", None)
         if user is not None and user.is_authenticated:

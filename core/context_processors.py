@@ -1,0 +1,13 @@
+from __future__ import annotations
+
+from functools import partial
+
+from django.conf import settings
+from django.http import HttpRequest
+
+from .hooks import account_links
+
+
+def site(request: HttpRequest) -> dict[str, object]:
+    """The quick exit's address, and the account menu's links (asked for only by a page that shows them)."""
+    return {"quick_exit_url": settings.QUICK_EXIT_URL, "account_links": partial(account_links, request)}

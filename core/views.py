@@ -1,0 +1,82 @@
+"""The site's own responses: the health check and the error pages.
+
+Every error page but the 500 is the one template ``errors/error.html``, told
+what to say; each keeps the quick exit and a way to help.
+"""
+
+from __future__ import annotations
+
+import logging
+from dataclasses import dataclass
+
+from django.conf import settings
+from django.http import HttpRequest, HttpResponse, HttpResponseServerError
+from django.shortcuts import render
+from django.template import loader
+from django.views.decorators.http import require_safe
+
+logger = logging.getLogger(__name__)
+
+
+@dataclass(frozen=True, slots=True)
+class ErrorPage:
+    title: str
+    heading: str
+    text: str
+
+
+BAD_REQUEST = ErrorPage(
+    "Something was not right",
+    "We could not use that request",
+    "Something in it was not right. Nothing was saved. Please go back and try again.",
+)
+PERMISSION_DENIED = ErrorPage(
+    "Not allowed",
+    "You can’t open this page",
+    "This page is not available to you. If you think it should be, ask your teacher.",
+)
+CSRF_FAILURE = ErrorPage(
+    "Please try again",
+    "Please try that again",
+    "The page was open for a long time, or cookies are blocked, so we could not check the form came from this "
+    "site. Nothing was saved. Go back, reload the page, and try again.",
+)
+NOT_FOUND = ErrorPage(
+    "Page not found", "We could not find that page", "The link may be old, or the address may have a typo."
+)
+
+
+def error_page(
+    request: HttpRequest, page: ErrorPage, *, status: int, template: str = "errors/error.html"
+) -> HttpResponse:
+    return render(request, template, {"error": page}, status=status)
+
+
+@require_safe
+def healthz(request: HttpRequest) -> HttpResponse:
+    return HttpResponse("ok", content_type="text/plain")
+
+
+def bad_request(request: HttpRequest, exception: Exception) -> HttpResponse:
+    return error_page(request, BAD_REQUEST, status=400)
+
+
+def permission_denied(request: HttpRequest, exception: Exception) -> HttpResponse:
+    user = getattr(request, "user", None)
+    logger.warning("refused %s %s for user %s", request.method, request.path, getattr(user, "pk", None))
+    return error_page(request, PERMISSION_DENIED, status=403)
+
+
+def page_not_found(request: HttpRequest, exception: Exception) -> HttpResponse:
+    return error_page(request, NOT_FOUND, status=404, template="errors/404.html")
+
+
+def csrf_failure(request: HttpRequest, reason: str = "") -> HttpResponse:
+    logger.warning("refused %s %s: CSRF check failed (%s)", request.method, request.path, reason)
+    return error_page(request, CSRF_FAILURE, status=403)
+
+
+def server_error(request: HttpRequest) -> HttpResponse:
+    # No context processors or database here: whatever broke must not break the error page.
+    html = loader.render_to_string("errors/500.html", {"quick_exit_url": settings.QUICK_EXIT_URL})
+    return HttpResponseServerError(html)
