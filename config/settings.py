@@ -176,6 +176,14 @@ if REDIS_URL:
 else:
     CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
     SESSION_ENGINE = "django.contrib.sessions.backends.db"
+# Template fragments that are the same for every reader (the lesson text and what surrounds it,
+# `{% cache … using="fragments" %}`), kept in each process's memory: the course is loaded once per
+# process, so a content edit (which needs a restart) can never meet a fragment of the old text.
+CACHES["fragments"] = {
+    "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
+    "LOCATION": "pause-fragments",
+    "OPTIONS": {"MAX_ENTRIES": 5000},
+}
 
 # Shared classroom computers: a session ends with the browser, after two idle hours, and
 # ten hours after signing in however busy it is (core.middleware.SessionTimeoutMiddleware

@@ -16,7 +16,7 @@ from pathlib import Path
 from types import MappingProxyType
 
 from . import domain, schemas
-from .errors import ContentError
+from .errors import Code, ContentError
 from .reader import ContentReader, ParsedFile, where_of
 
 SLUG = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
@@ -58,7 +58,7 @@ class CourseLoader:
     def load(self) -> LoadResult:
         course_path = self.root / "course.yaml"
         if not course_path.is_file():
-            self.reader.error(course_path, 0, "", "course.yaml is missing", "content.E011")
+            self.reader.error(course_path, 0, "", "course.yaml is missing", Code.MISSING_FILE)
             return LoadResult(course=None, errors=sorted(self.reader.errors))
         parsed = self.reader.read_yaml(course_path, schemas.CourseFile)
         if parsed is None:
@@ -91,7 +91,9 @@ class CourseLoader:
     def _publishers(self) -> domain.Publishers:
         path = self.root / "publishers.yaml"
         if not path.is_file():
-            self.reader.error(path, 0, "", "publishers.yaml is missing: sources are checked against it", "content.E011")
+            self.reader.error(
+                path, 0, "", "publishers.yaml is missing: sources are checked against it", Code.MISSING_FILE
+            )
             return domain.Publishers({}, ())
         parsed = self.reader.read_yaml(path, schemas.PublishersFile)
         if parsed is None:
@@ -101,12 +103,12 @@ class CourseLoader:
             if publisher.host.startswith("www."):
                 self.reader.error(
                     path, parsed.line("publishers", index, "host"), f"publishers[{index}].host",
-                    "write the host without 'www.'", "content.E008",
+                    "write the host without 'www.'", Code.INVALID_VALUE,
                 )  # fmt: skip
             if publisher.host in publishers:
                 self.reader.error(
                     path, parsed.line("publishers", index, "host"), f"publishers[{index}].host",
-                    f"host '{publisher.host}' is listed twice", "content.E013",
+                    f"host '{publisher.host}' is listed twice", Code.DUPLICATE_ID,
                 )  # fmt: skip
                 continue
             publishers[publisher.host] = domain.Publisher(
@@ -127,13 +129,13 @@ class CourseLoader:
                 self.reader.error(
                     path, parsed.line(*place), where,
                     f"source '{source.title}' has no url: every source needs one, on a host in publishers.yaml",
-                    "content.E030",
+                    Code.SOURCE_NOT_ACCEPTED,
                 )  # fmt: skip
             elif not self._host_allowed(source.url):
                 self.reader.error(
                     path, parsed.line(*place, "url"), f"{where}.url",
                     f"'{domain.host_of(source.url)}' is not an accepted publisher (publishers.yaml)",
-                    "content.E030",
+                    Code.SOURCE_NOT_ACCEPTED,
                 )  # fmt: skip
 
     def _first_steps(self, path: Path, parsed: ParsedFile) -> tuple[domain.FirstStep, ...]:
@@ -143,7 +145,7 @@ class CourseLoader:
             if step.id in seen:
                 self.reader.error(
                     path, parsed.line("first_steps", index, "id"), f"first_steps[{index}].id",
-                    f"duplicate step '{step.id}'", "content.E013",
+                    f"duplicate step '{step.id}'", Code.DUPLICATE_ID,
                 )  # fmt: skip
             seen.add(step.id)
             html = self.reader.render(path, step.text, parsed.line("first_steps", index, "text")).html.strip()
@@ -159,12 +161,12 @@ class CourseLoader:
         for index, region in enumerate(parsed.model.regions):
             if region.id in regions:
                 line = parsed.line("regions", index)
-                self.reader.error(path, line, f"regions[{index}]", f"duplicate region '{region.id}'", "content.E013")
+                self.reader.error(path, line, f"regions[{index}]", f"duplicate region '{region.id}'", Code.DUPLICATE_ID)
             regions.setdefault(region.id, domain.Region(region.id, region.name))
         for index, band in enumerate(parsed.model.age_bands):
             if band.min > band.max:
                 line = parsed.line("age_bands", index)
-                self.reader.error(path, line, f"age_bands[{index}]", "min is above max", "content.E008")
+                self.reader.error(path, line, f"age_bands[{index}]", "min is above max", Code.INVALID_VALUE)
         return regions
 
     # --- modules --------------------------------------------------------------------------
@@ -177,14 +179,14 @@ class CourseLoader:
             line = parsed.line("modules", index)
             if module_id in listed:
                 self.reader.error(
-                    course_path, line, f"modules[{index}]", f"module '{module_id}' is listed twice", "content.E013"
+                    course_path, line, f"modules[{index}]", f"module '{module_id}' is listed twice", Code.DUPLICATE_ID
                 )
                 continue
             listed.append(module_id)
             folder = modules_dir / module_id
             if not (folder / "module.yaml").is_file():
                 self.reader.error(
-                    course_path, line, f"modules[{index}]", f"no module.yaml in modules/{module_id}/", "content.E011"
+                    course_path, line, f"modules[{index}]", f"no module.yaml in modules/{module_id}/", Code.MISSING_FILE
                 )
                 continue
             module = self._module(folder, len(modules) + 1, guide_ids)
@@ -198,7 +200,7 @@ class CourseLoader:
                         parsed.line("modules"),
                         "modules",
                         f"module folder 'modules/{folder.name}/' is not listed",
-                        "content.E012",
+                        Code.UNLISTED_FILE,
                     )
         return modules
 
@@ -210,7 +212,11 @@ class CourseLoader:
         spec: schemas.ModuleFile = parsed.model
         if spec.id != folder.name:
             self.reader.error(
-                path, parsed.line("id"), "id", f"id '{spec.id}' must match its folder '{folder.name}'", "content.E017"
+                path,
+                parsed.line("id"),
+                "id",
+                f"id '{spec.id}' must match its folder '{folder.name}'",
+                Code.NAME_MISMATCH,
             )
         if spec.parent_guide and spec.parent_guide not in guide_ids:
             self.reader.error(
@@ -218,7 +224,7 @@ class CourseLoader:
                 parsed.line("parent_guide"),
                 "parent_guide",
                 f"no guide 'guides/{spec.parent_guide}.md'",
-                "content.E010",
+                Code.UNKNOWN_REFERENCE,
             )
         self._check_sources(path, parsed, ("sources",), spec.sources)
 
@@ -228,14 +234,14 @@ class CourseLoader:
             line = parsed.line("lessons", index)
             if lesson_id in seen:
                 self.reader.error(
-                    path, line, f"lessons[{index}]", f"lesson '{lesson_id}' is listed twice", "content.E013"
+                    path, line, f"lessons[{index}]", f"lesson '{lesson_id}' is listed twice", Code.DUPLICATE_ID
                 )
                 continue
             seen.add(lesson_id)
             lesson_path = folder / f"{lesson_id}.md"
             if not lesson_path.is_file():
                 self.reader.error(
-                    path, line, f"lessons[{index}]", f"lesson file '{lesson_id}.md' is missing", "content.E011"
+                    path, line, f"lessons[{index}]", f"lesson file '{lesson_id}.md' is missing", Code.MISSING_FILE
                 )
                 continue
             lesson = self._lesson(lesson_path, spec.id, len(lessons) + 1)
@@ -244,7 +250,11 @@ class CourseLoader:
         for extra in _markdown_files(folder):
             if extra.name != TEACHER_NOTES and extra.stem not in seen:
                 self.reader.error(
-                    path, parsed.line("lessons"), "lessons", f"lesson file '{extra.name}' is not listed", "content.E012"
+                    path,
+                    parsed.line("lessons"),
+                    "lessons",
+                    f"lesson file '{extra.name}' is not listed",
+                    Code.UNLISTED_FILE,
                 )
 
         teacher_notes = None
@@ -253,7 +263,7 @@ class CourseLoader:
             teacher_notes = self._teacher_notes(notes_path)
         else:
             self.reader.error(
-                path, 1, "", f"'{TEACHER_NOTES}' is missing (every module has teacher notes)", "content.E011"
+                path, 1, "", f"'{TEACHER_NOTES}' is missing (every module has teacher notes)", Code.MISSING_FILE
             )
 
         digest = hashlib.sha256(
@@ -280,7 +290,7 @@ class CourseLoader:
 
     def _lesson(self, path: Path, module_id: str, number: int) -> domain.Lesson | None:
         if not SLUG.match(path.stem):
-            self.reader.error(path, 0, "", "a lesson file name must be a lowercase slug", "content.E017")
+            self.reader.error(path, 0, "", "a lesson file name must be a lowercase slug", Code.NAME_MISMATCH)
             return None
         read = self.reader.read_markdown(path, schemas.LessonFrontMatter)
         if read is None:
@@ -319,7 +329,7 @@ class CourseLoader:
         guides = []
         for path in _markdown_files(self.root / "guides"):
             if not SLUG.match(path.stem):
-                self.reader.error(path, 0, "", "a guide file name must be a lowercase slug", "content.E017")
+                self.reader.error(path, 0, "", "a guide file name must be a lowercase slug", Code.NAME_MISMATCH)
                 continue
             read = self.reader.read_markdown(path, schemas.GuideFrontMatter)
             if read is None:
@@ -329,7 +339,9 @@ class CourseLoader:
             for index, module_id in enumerate(front.modules):
                 if module_id not in course_file.modules:
                     line = parsed.line("modules", index)
-                    self.reader.error(path, line, f"modules[{index}]", f"unknown module '{module_id}'", "content.E010")
+                    self.reader.error(
+                        path, line, f"modules[{index}]", f"unknown module '{module_id}'", Code.UNKNOWN_REFERENCE
+                    )
             self._check_sources(path, parsed, ("sources",), front.sources)
             rendered = self.reader.render(path, body, body_line)
             guides.append(
@@ -357,7 +369,7 @@ class CourseLoader:
                 parsed.line("region"),
                 "region",
                 f"region '{region_id}' must match the file name '{path.stem}'",
-                "content.E017",
+                Code.NAME_MISMATCH,
             )
             return None
         if region_id not in regions:
@@ -366,14 +378,14 @@ class CourseLoader:
                 parsed.line("region"),
                 "region",
                 f"region '{region_id}' is not listed in course.yaml",
-                "content.E010",
+                Code.UNKNOWN_REFERENCE,
             )
             return None
         return regions[region_id]
 
     def _check_help_kinds(self, path: Path, parsed: ParsedFile, services: list[domain.HelpService]) -> None:
         for loc, message in _help_kind_problems(services, parsed.model.missing):
-            self.reader.error(path, parsed.line(*loc), where_of(loc), message, "content.E033")
+            self.reader.error(path, parsed.line(*loc), where_of(loc), message, Code.HELP_KINDS)
 
     def _yaml_files(self, folder: str) -> list[Path]:
         directory = self.root / folder
@@ -396,7 +408,7 @@ class CourseLoader:
                     self.reader.error(
                         path, parsed.line("entries", index, "topic"), f"entries[{index}].topic",
                         f"topic '{entry.topic}' is already answered by entries[{first_of[entry.topic]}]",
-                        "content.E031",
+                        Code.LAW_TOPICS,
                     )  # fmt: skip
                     continue
                 first_of.setdefault(entry.topic, index)
@@ -421,7 +433,7 @@ class CourseLoader:
                         path, parsed.line("entries"), "entries",
                         f"no entry for topic '{topic}': every card answers "
                         + ", ".join(schemas.LAW_TOPICS_REQUIRED),
-                        "content.E031",
+                        Code.LAW_TOPICS,
                     )  # fmt: skip
             order = {topic: place for place, topic in enumerate(schemas.LAW_TOPICS_REQUIRED)}
             entries.sort(key=lambda entry: order.get(entry.topic, len(order)))
@@ -431,7 +443,7 @@ class CourseLoader:
                     path, parsed.line("for_you"), "for_you",
                     f"'What this means for you' has {for_you.word_count} words; "
                     f"at most {schemas.FOR_YOU_MAX_WORDS} keep it readable at 13",
-                    "content.E032",
+                    Code.LAW_FOR_YOU_TOO_LONG,
                 )  # fmt: skip
             cards[region.id] = domain.LawCard(
                 region=region,
@@ -459,7 +471,7 @@ class CourseLoader:
                 if service.id in seen:
                     line = parsed.line("services", index, "id")
                     self.reader.error(
-                        path, line, f"services[{index}].id", f"duplicate service '{service.id}'", "content.E013"
+                        path, line, f"services[{index}].id", f"duplicate service '{service.id}'", Code.DUPLICATE_ID
                     )
                     continue
                 seen.add(service.id)
@@ -468,7 +480,7 @@ class CourseLoader:
                     self.reader.error(
                         path, parsed.line("services", index, "url"), f"services[{index}].url",
                         f"'{domain.host_of(service.url)}' is not an accepted publisher (publishers.yaml)",
-                        "content.E030",
+                        Code.SOURCE_NOT_ACCEPTED,
                     )  # fmt: skip
                 services.append(
                     domain.HelpService(

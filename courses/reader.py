@@ -18,10 +18,11 @@ import yaml
 from pydantic import BaseModel, ValidationError
 
 from . import schemas
-from .errors import ContentError
+from .errors import Code, ContentError
 from .markdown import Rendered, render_markdown
 from .yamlpos import LineDict, line_of, load_positioned, normalise_loc, yaml_error_line
 
+_CODES = frozenset(Code)
 FRONT_MATTER_FENCE = re.compile(r"^(?:---|\.\.\.)[ \t]*$")
 EXTERNAL_LINK = re.compile(r'<a\b[^>]*\bhref="(https://[^"]+)"')
 
@@ -58,7 +59,7 @@ class ContentReader:
         except ValueError:
             return path.as_posix()
 
-    def error(self, path: Path, line: int, where: str, message: str, code: str) -> None:
+    def error(self, path: Path, line: int, where: str, message: str, code: Code) -> None:
         self.errors.append(ContentError(self.display(path), line, where, message, code))
 
     # --- files --------------------------------------------------------------------------
@@ -68,18 +69,18 @@ class ContentReader:
         try:
             raw = path.read_bytes()
         except OSError as exc:
-            self.error(path, 0, "", f"cannot read the file: {exc.strerror}", "content.E011")
+            self.error(path, 0, "", f"cannot read the file: {exc.strerror}", Code.MISSING_FILE)
             return None
         digest = hashlib.sha256(raw).hexdigest()[:16]
         try:
             text = raw.decode("utf-8")
         except UnicodeDecodeError as exc:
             line = raw[: exc.start].count(b"\n") + 1
-            self.error(path, line, "", f"not UTF-8: byte 0x{raw[exc.start]:02x} cannot be read", "content.E003")
+            self.error(path, line, "", f"not UTF-8: byte 0x{raw[exc.start]:02x} cannot be read", Code.NOT_UTF8)
             return None
         text = text.removeprefix("\ufeff")
         if not text.strip():
-            self.error(path, 1, "", "the file is empty", "content.E004")
+            self.error(path, 1, "", "the file is empty", Code.EMPTY_FILE)
             return None
         return text, digest
 
@@ -92,7 +93,7 @@ class ContentReader:
         except yaml.YAMLError as exc:
             problem = getattr(exc, "problem", None) or str(exc).splitlines()[0]
             self.error(
-                path, yaml_error_line(exc, line_offset=line_offset), "", f"YAML syntax: {problem}", "content.E001"
+                path, yaml_error_line(exc, line_offset=line_offset), "", f"YAML syntax: {problem}", Code.YAML_SYNTAX
             )
             return None
         for duplicate in document.duplicates:
@@ -101,18 +102,18 @@ class ContentReader:
                 duplicate.line,
                 str(duplicate.key),
                 f"duplicate key '{duplicate.key}' (first at line {duplicate.first_line})",
-                "content.E002",
+                Code.DUPLICATE_KEY,
             )
         data = document.data
         if not isinstance(data, LineDict):
             if front_matter:
-                self.error(path, 2, "", "front matter must be a mapping of keys to values", "content.E005")
+                self.error(path, 2, "", "front matter must be a mapping of keys to values", Code.FRONT_MATTER)
             else:
-                self.error(path, 1, "", "expected a mapping of keys to values", "content.E008")
+                self.error(path, 1, "", "expected a mapping of keys to values", Code.INVALID_VALUE)
             return None
         version = data.get("schema_version")
         if "schema_version" not in data:
-            self.error(path, data.line, "", "missing schema_version (this Pause reads version 1)", "content.E009")
+            self.error(path, data.line, "", "missing schema_version (this Pause reads version 1)", Code.SCHEMA_VERSION)
             return None
         if type(version) is not int or version != schemas.SCHEMA_VERSION:
             self.error(
@@ -120,7 +121,7 @@ class ContentReader:
                 data.key_lines["schema_version"],
                 "schema_version",
                 f"version {version!r} is not supported (this Pause reads version {schemas.SCHEMA_VERSION})",
-                "content.E009",
+                Code.SCHEMA_VERSION,
             )
             return None
         try:
@@ -130,7 +131,7 @@ class ContentReader:
                 self._report_validation(path, data, problem)
             return None
         except RecursionError:
-            self.error(path, data.line, "", "the data refers to itself (YAML alias loop)", "content.E008")
+            self.error(path, data.line, "", "the data refers to itself (YAML alias loop)", Code.INVALID_VALUE)
             return None
         return ParsedFile(model=model, data=data, digest=digest)
 
@@ -139,15 +140,15 @@ class ContentReader:
         kind = problem["type"]
         line = line_of(data, loc)
         if kind == "missing":
-            self.error(path, line, where_of(loc[:-1]), f"missing required key '{loc[-1]}'", "content.E006")
+            self.error(path, line, where_of(loc[:-1]), f"missing required key '{loc[-1]}'", Code.MISSING_KEY)
         elif kind == "extra_forbidden":
-            self.error(path, line, where_of(loc[:-1]), f"unknown key '{loc[-1]}'", "content.E007")
-        elif kind.startswith("content.E"):
-            self.error(path, line, where_of(loc), problem["msg"], kind)
+            self.error(path, line, where_of(loc[:-1]), f"unknown key '{loc[-1]}'", Code.UNKNOWN_KEY)
+        elif kind in _CODES:  # a schema validator's own code (PydanticCustomError(Code.…))
+            self.error(path, line, where_of(loc), problem["msg"], Code(kind))
         else:
             value = problem.get("input")
             shown = f" (got {value!r})" if isinstance(value, (bool, int, float, str)) or value is None else ""
-            self.error(path, line, where_of(loc), f"{problem['msg']}{shown}", "content.E008")
+            self.error(path, line, where_of(loc), f"{problem['msg']}{shown}", Code.INVALID_VALUE)
 
     def read_yaml(self, path: Path, schema: type[BaseModel]) -> ParsedFile | None:
         read = self.read_text(path)
@@ -161,15 +162,15 @@ class ContentReader:
         text, digest = read
         lines = text.split("\n")
         if not FRONT_MATTER_FENCE.match(lines[0]) or lines[0].startswith("..."):
-            self.error(path, 1, "", "must start with front matter between two '---' lines", "content.E005")
+            self.error(path, 1, "", "must start with front matter between two '---' lines", Code.FRONT_MATTER)
             return None
         end = next((i for i in range(1, len(lines)) if FRONT_MATTER_FENCE.match(lines[i])), None)
         if end is None:
-            self.error(path, 1, "", "front matter is not closed by a '---' line", "content.E005")
+            self.error(path, 1, "", "front matter is not closed by a '---' line", Code.FRONT_MATTER)
             return None
         front = "\n".join(lines[1:end])
         if not front.strip():
-            self.error(path, 1, "", "front matter is empty", "content.E005")
+            self.error(path, 1, "", "front matter is empty", Code.FRONT_MATTER)
             return None
         parsed = self.parse(path, front, digest, schema, line_offset=1)
         if parsed is None:
@@ -186,7 +187,7 @@ class ContentReader:
                 body_line + offset,
                 "",
                 f"link or image '{url}' is not allowed (links: https, mailto or a site path; images: /static/ only)",
-                "content.E018",
+                Code.UNSAFE_MARKDOWN,
             )
         if self.link_host_allowed is not None:
             for url in dict.fromkeys(EXTERNAL_LINK.findall(rendered.html)):
@@ -198,6 +199,6 @@ class ContentReader:
                         body_line + offset,
                         "",
                         f"link to '{url}': its host is not an accepted publisher (publishers.yaml)",
-                        "content.E030",
+                        Code.SOURCE_NOT_ACCEPTED,
                     )
         return rendered

@@ -11,6 +11,7 @@ import logging
 import threading
 
 from django.conf import settings
+from django.core.cache import caches
 
 from .domain import Course
 from .errors import ContentErrors
@@ -46,7 +47,8 @@ def get_course() -> Course:
 
 
 def reset() -> None:
-    """Forget the loaded course (tests that point PAUSE_CONTENT_DIR elsewhere)."""
+    """Forget the loaded course (tests that point PAUSE_CONTENT_DIR elsewhere), and the pages drawn from it."""
     global _result
     with _lock:
         _result = None
+        caches["fragments"].clear()

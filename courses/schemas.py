@@ -10,8 +10,8 @@ quietly printing "False" in a lesson. Unknown keys are errors, so a typo in a
 key name never silently drops a field.
 
 A validator that needs its own stable error code raises
-``PydanticCustomError("content.Ennn", message)``; the loader turns that type
-into the error's code.
+``PydanticCustomError(Code.…, message)``; the reader turns that type back into
+the error's code.
 """
 
 from __future__ import annotations
@@ -31,6 +31,8 @@ from pydantic import (
 )
 from pydantic_core import PydanticCustomError
 
+from .errors import Code
+
 SCHEMA_VERSION = 1
 
 Slug = Annotated[str, StringConstraints(pattern=r"^[a-z0-9]+(?:-[a-z0-9]+)*$", max_length=60)]
@@ -45,7 +47,7 @@ RESERVED_LESSON_IDS = frozenset({"quiz", "teacher-notes", "teacher", "module", "
 
 def _not_reserved(lesson_id: str) -> str:
     if lesson_id in RESERVED_LESSON_IDS:
-        raise PydanticCustomError("content.E016", "lesson id '{id}' is reserved for a module page", {"id": lesson_id})
+        raise PydanticCustomError(Code.RESERVED_ID, "lesson id '{id}' is reserved for a module page", {"id": lesson_id})
     return lesson_id
 
 
@@ -73,7 +75,7 @@ class Source(Strict):
 
 def _require_sources(sources: list[Source]) -> list[Source]:
     if not sources:
-        raise PydanticCustomError("content.E014", "needs at least one source")
+        raise PydanticCustomError(Code.NO_SOURCES, "needs at least one source")
     return sources
 
 
@@ -300,9 +302,11 @@ class HelpService(Strict):
     @model_validator(mode="after")
     def _reachable(self) -> HelpService:
         if not self.url and not self.phone and not self.text_message:
-            raise PydanticCustomError("content.E015", "a help service needs a url, a phone number or a text line")
+            raise PydanticCustomError(
+                Code.UNREACHABLE_SERVICE, "a help service needs a url, a phone number or a text line"
+            )
         if len(set(self.kinds)) != len(self.kinds):
-            raise PydanticCustomError("content.E013", "a kind is listed twice")
+            raise PydanticCustomError(Code.DUPLICATE_ID, "a kind is listed twice")
         return self
 
 

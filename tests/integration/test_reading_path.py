@@ -209,11 +209,11 @@ def test_quick_exit_points_at_the_neutral_site_setting(client, settings):
     assert b'href="https://neutral.example/"' in client.get("/").content
 
 
-def test_the_cached_lesson_shell_shows_each_reader_only_their_own_state(client):
+def test_the_cached_lesson_text_leaves_each_reader_their_own_state(client):
     from django.test import Client
 
     other = Client()
-    assert b"Mark as done" in other.get(lesson_url()).content  # the shell is now built
+    assert b"Mark as done" in other.get(lesson_url()).content  # the lesson text is now cached
     response = client.post(done_url(), follow=True)
     assert "“The first lesson” is marked as done." in response.content.decode()  # the message, on lesson 2
     assert b"You have finished this lesson." in client.get(lesson_url()).content
