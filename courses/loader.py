@@ -19,7 +19,7 @@ from . import domain, schemas
 from .errors import Code, ContentError
 from .reader import ContentReader, ParsedFile, where_of
 
-SLUG = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
+SLUG = re.compile(schemas.SLUG_PATTERN)
 TEACHER_NOTES = "teacher.md"
 
 

@@ -16,6 +16,8 @@ from dataclasses import dataclass
 import markdown
 import nh3
 
+from .domain.base import Heading
+
 EXTENSIONS = [
     "toc",
     "tables",
@@ -87,13 +89,6 @@ def sanitize(html: str) -> str:
         link_rel="noopener noreferrer",
         strip_comments=True,
     )
-
-
-@dataclass(frozen=True, slots=True)
-class Heading:
-    id: str
-    text: str
-    level: int
 
 
 @dataclass(frozen=True, slots=True)

@@ -1,0 +1,52 @@
+"""The course as frozen Python objects.
+
+The loader builds these once per process from ``content/``; pages and other
+apps read them and never touch YAML or Markdown. They know nothing of storage,
+requests or the Markdown renderer. Progress and quiz attempts refer to modules
+and lessons by their ids (stable slugs) plus a content hash, never by database
+keys, so a content edit never rewrites a learner's past.
+
+One module per part of the course: ``course`` (course, modules, lessons,
+guides), ``law_help`` (law cards, help directories, first steps),
+``publishers`` (accepted publishers) and ``base`` (what they share).
+"""
+
+from .base import Heading, Region, Source
+from .course import AgeBand, Course, Guide, Lesson, Module, TeacherNotes
+from .law_help import (
+    HELP_SECTIONS,
+    KIND_LABELS,
+    READER_SECTIONS,
+    FirstStep,
+    HelpDirectory,
+    HelpSection,
+    HelpService,
+    LawCard,
+    LawEntry,
+)
+from .publishers import Publisher, Publishers, Refusal, host_of
+
+__all__ = [
+    "HELP_SECTIONS",
+    "KIND_LABELS",
+    "READER_SECTIONS",
+    "AgeBand",
+    "Course",
+    "FirstStep",
+    "Guide",
+    "Heading",
+    "HelpDirectory",
+    "HelpSection",
+    "HelpService",
+    "LawCard",
+    "LawEntry",
+    "Lesson",
+    "Module",
+    "Publisher",
+    "Publishers",
+    "Refusal",
+    "Region",
+    "Source",
+    "TeacherNotes",
+    "host_of",
+]
