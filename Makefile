@@ -14,6 +14,7 @@ APP_PACKAGES = $(sort $(patsubst %/apps.py,%,$(wildcard */apps.py))) config
 .PHONY: setup install run test lint bench loadtest browser clean
 
 setup: install
+	@mkdir -p var
 	@$(BIN)/python manage.py migrate --noinput -v 0
 
 # Everything but the development database: tests make their own databases, and must never
