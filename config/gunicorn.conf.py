@@ -7,21 +7,32 @@ machine and each of several app servers behind a load balancer (docs/deploy.md).
 import multiprocessing
 import os
 
+
+def env_int(name: str, default: int) -> int:
+    """A whole number from the environment, or a start-up error that names the variable."""
+    value = os.environ.get(name, "").strip()
+    if not value:
+        return default
+    if not value.isdigit():
+        raise SystemExit(f"{name} must be a whole number, not {value!r}.")
+    return int(value)
+
+
 # Loopback by default: the TLS proxy on the same machine is the only thing that should reach gunicorn.
 bind = os.environ.get("GUNICORN_BIND", "127.0.0.1:8000")
 # Sync workers: each request is short and mostly CPU or SQLite; the classic 2 x cores + 1.
-workers = int(os.environ.get("GUNICORN_WORKERS", 2 * multiprocessing.cpu_count() + 1))
+workers = env_int("GUNICORN_WORKERS", 2 * multiprocessing.cpu_count() + 1)
 worker_class = "sync"
 # A request stuck this long is a bug or a lock: kill the worker rather than let a class wait.
-timeout = int(os.environ.get("GUNICORN_TIMEOUT", "30"))
+timeout = env_int("GUNICORN_TIMEOUT", 30)
 # On restart (an upgrade, a content update) in-flight answers get this long to finish.
-graceful_timeout = int(os.environ.get("GUNICORN_GRACEFUL_TIMEOUT", "30"))
+graceful_timeout = env_int("GUNICORN_GRACEFUL_TIMEOUT", 30)
 # Seconds an idle keep-alive connection from the proxy stays open.
-keepalive = int(os.environ.get("GUNICORN_KEEPALIVE", "5"))
+keepalive = env_int("GUNICORN_KEEPALIVE", 5)
 # Recycle workers now and then so a slow leak never becomes an outage; the jitter stops them all
 # restarting at the same moment.
-max_requests = int(os.environ.get("GUNICORN_MAX_REQUESTS", "2000"))
-max_requests_jitter = int(os.environ.get("GUNICORN_MAX_REQUESTS_JITTER", "200"))
+max_requests = env_int("GUNICORN_MAX_REQUESTS", 2000)
+max_requests_jitter = env_int("GUNICORN_MAX_REQUESTS_JITTER", 200)
 # The master loads the app and the whole course once (when_ready below) and workers are
 # forked with it in memory: a new worker, after a crash or a max_requests recycle, serves at
 # once instead of spending seconds of CPU reading the course while requests queue behind it,
