@@ -1,12 +1,14 @@
 """The site's own responses: the health check and the error pages.
 
 Every error page but the 500 is the one template ``errors/error.html``, told
-what to say; each keeps the quick exit and a way to help.
+what to say; each keeps the quick exit and a way to help. Django's own loggers
+already record each refusal (``django.request`` "Forbidden (Permission denied)",
+``django.security.csrf`` "Forbidden (CSRF …)") with the path and no address,
+so these views log nothing more.
 """
 
 from __future__ import annotations
 
-import logging
 from dataclasses import dataclass
 
 from django.conf import settings
@@ -14,8 +16,6 @@ from django.http import HttpRequest, HttpResponse, HttpResponseServerError
 from django.shortcuts import render
 from django.template import loader
 from django.views.decorators.http import require_safe
-
-logger = logging.getLogger(__name__)
 
 
 @dataclass(frozen=True, slots=True)
@@ -62,8 +62,6 @@ def bad_request(request: HttpRequest, exception: Exception) -> HttpResponse:
 
 
 def permission_denied(request: HttpRequest, exception: Exception) -> HttpResponse:
-    user = getattr(request, "user", None)
-    logger.warning("refused %s %s for user %s", request.method, request.path, getattr(user, "pk", None))
     return error_page(request, PERMISSION_DENIED, status=403)
 
 
@@ -72,7 +70,6 @@ def page_not_found(request: HttpRequest, exception: Exception) -> HttpResponse:
 
 
 def csrf_failure(request: HttpRequest, reason: str = "") -> HttpResponse:
-    logger.warning("refused %s %s: CSRF check failed (%s)", request.method, request.path, reason)
     return error_page(request, CSRF_FAILURE, status=403)
 
 
