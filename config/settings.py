@@ -145,7 +145,7 @@ else:
     DATABASES = {
         "default": {
             "ENGINE": "django.db.backends.sqlite3",
-            "NAME": SQLITE_PATH,
+            "NAME": str(SQLITE_PATH),
             "OPTIONS": dict(SQLITE_OPTIONS),
             # Keep the connection: opening SQLite and running its PRAGMAs cost more than a quiz answer.
             "CONN_MAX_AGE": 600,
@@ -284,7 +284,7 @@ CONTENT_SECURITY_POLICY = {
     }
 }
 # The browser features a course page never needs, switched off for the page and anything it could embed.
-PERMISSIONS_POLICY = {
+PERMISSIONS_POLICY: dict[str, list[str]] = {
     feature: []
     for feature in (
         "accelerometer", "ambient-light-sensor", "autoplay", "bluetooth", "browsing-topics", "camera",

@@ -42,7 +42,7 @@ class PrivateExceptionReporter(ExceptionReporter):
         data = super().get_traceback_data()
         user = getattr(self.request, "user", None)
         if data.get("user_str"):
-            data["user_str"] = f"user id {user.pk}" if getattr(user, "is_authenticated", False) else "a visitor"
+            data["user_str"] = f"user id {user.pk}" if user is not None and user.is_authenticated else "a visitor"
         return data
 
 

@@ -17,7 +17,9 @@ class HelpFinderForm(forms.Form):
 
     def __init__(self, *args, regions, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["region"].choices = [("", "Choose a region"), *((r.id, r.name) for r in regions)]
+        region = self.fields["region"]
+        assert isinstance(region, forms.ChoiceField)
+        region.choices = [("", "Choose a region"), *((r.id, r.name) for r in regions)]
 
 
 class RegionForm(forms.Form):
@@ -26,4 +28,6 @@ class RegionForm(forms.Form):
 
     def __init__(self, *args, regions, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["region"].choices = [(r.id, r.name) for r in regions]
+        region = self.fields["region"]
+        assert isinstance(region, forms.ChoiceField)
+        region.choices = [(r.id, r.name) for r in regions]

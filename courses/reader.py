@@ -13,6 +13,7 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any, Generic, TypeVar
 
 import yaml
 from pydantic import BaseModel, ValidationError
@@ -27,15 +28,18 @@ FRONT_MATTER_FENCE = re.compile(r"^(?:---|\.\.\.)[ \t]*$")
 EXTERNAL_LINK = re.compile(r'<a\b[^>]*\bhref="(https://[^"]+)"')
 
 
+M = TypeVar("M", bound=BaseModel)
+
+
 @dataclass
-class ParsedFile:
+class ParsedFile(Generic[M]):
     """A validated file: its schema model and the positioned data, for lines."""
 
-    model: BaseModel
+    model: M
     data: LineDict
     digest: str
 
-    def line(self, *loc) -> int:
+    def line(self, *loc: str | int) -> int:
         return line_of(self.data, loc)
 
 
@@ -85,8 +89,8 @@ class ContentReader:
         return text, digest
 
     def parse(
-        self, path: Path, text: str, digest: str, schema: type[BaseModel], *, line_offset: int = 0
-    ) -> ParsedFile | None:
+        self, path: Path, text: str, digest: str, schema: type[M], *, line_offset: int = 0
+    ) -> ParsedFile[M] | None:
         front_matter = line_offset > 0
         try:
             document = load_positioned(text, line_offset=line_offset)
@@ -135,7 +139,7 @@ class ContentReader:
             return None
         return ParsedFile(model=model, data=data, digest=digest)
 
-    def _report_validation(self, path: Path, data: LineDict, problem: dict) -> None:
+    def _report_validation(self, path: Path, data: LineDict, problem: Any) -> None:
         loc = normalise_loc(data, tuple(problem["loc"]))
         kind = problem["type"]
         line = line_of(data, loc)
@@ -150,11 +154,11 @@ class ContentReader:
             shown = f" (got {value!r})" if isinstance(value, (bool, int, float, str)) or value is None else ""
             self.error(path, line, where_of(loc), f"{problem['msg']}{shown}", Code.INVALID_VALUE)
 
-    def read_yaml(self, path: Path, schema: type[BaseModel]) -> ParsedFile | None:
+    def read_yaml(self, path: Path, schema: type[M]) -> ParsedFile[M] | None:
         read = self.read_text(path)
         return self.parse(path, *read, schema) if read else None
 
-    def read_markdown(self, path: Path, schema: type[BaseModel]) -> tuple[ParsedFile, str, int] | None:
+    def read_markdown(self, path: Path, schema: type[M]) -> tuple[ParsedFile[M], str, int] | None:
         """Front matter (validated) and the Markdown body with the line it starts on."""
         read = self.read_text(path)
         if not read:

@@ -73,7 +73,7 @@ def lessons_done(
 ) -> frozenset[str]:
     """Keys ``module/lesson`` the reader has finished (of one module, if given)."""
     if user.is_authenticated:
-        rows = LessonProgress.objects.filter(user=user)
+        rows = LessonProgress.objects.filter(user_id=user.pk)
         if module is not None:
             rows = rows.filter(module_id=module.id)
         return frozenset(f"{m}/{lesson}" for m, lesson in rows.values_list("module_id", "lesson_id"))
@@ -140,5 +140,5 @@ def lesson_progress_export(*, user: AbstractBaseUser) -> list[dict[str, str]]:
     """A reader's lesson progress as plain data, for their data export."""
     return [
         {"module": p.module_id, "lesson": p.lesson_id, "done_at": p.completed_at.isoformat()}
-        for p in LessonProgress.objects.filter(user=user).order_by("completed_at", "pk")
+        for p in LessonProgress.objects.filter(user_id=user.pk).order_by("completed_at", "pk")
     ]

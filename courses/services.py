@@ -51,7 +51,9 @@ def _record_for_user(*, user: AbstractBaseUser, lessons: list[Lesson]) -> None:
     # are dropped by the database, on SQLite and PostgreSQL alike.
     LessonProgress.objects.bulk_create(
         [
-            LessonProgress(user=user, module_id=lesson.module_id, lesson_id=lesson.id, content_hash=lesson.content_hash)
+            LessonProgress(
+                user_id=user.pk, module_id=lesson.module_id, lesson_id=lesson.id, content_hash=lesson.content_hash
+            )
             for lesson in lessons
         ],
         ignore_conflicts=True,

@@ -136,7 +136,7 @@ def help_page(request: HttpRequest) -> HttpResponse:
         "course": course,
         "region": region,
         "image_age": image_age,
-        "image_age_label": selectors.IMAGE_AGES.get(image_age),
+        "image_age_label": selectors.IMAGE_AGES.get(image_age) if image_age else None,
         "directory": directory,
         "sections": directory.sections_for(image_age) if directory else (),
         "help_everywhere": selectors.help_everywhere(course=course),

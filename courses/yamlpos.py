@@ -10,6 +10,7 @@ raised) so that one run reports every problem in a file.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
 
 import yaml
 
@@ -46,7 +47,10 @@ class YamlDocument:
 
 
 # libyaml's parser when PyYAML has it (the wheels do): the pure-Python one made loading the course take seconds.
-_Base = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+if TYPE_CHECKING:
+    _Base = yaml.SafeLoader
+else:
+    _Base = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
 
 class _PositionedLoader(_Base):

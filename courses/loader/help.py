@@ -58,7 +58,7 @@ def load_help_directories(ctx: Context, regions: dict[str, domain.Region]) -> di
                 )
             )
         _check_help_kinds(ctx, path, parsed, services)
-        missing = {
+        missing: dict[str, str] = {
             kind: ctx.reader.render(path, text, parsed.line("missing", kind)).html
             for kind, text in spec.missing.items()
         }

@@ -18,7 +18,7 @@ TEACHER_NOTES = "teacher.md"
 def load_modules(ctx: Context, course_path: Path, parsed: ParsedFile, guide_ids: set[str]) -> list[domain.Module]:
     modules_dir = ctx.root / "modules"
     listed: list[str] = []
-    modules = []
+    modules: list[domain.Module] = []
     for index, module_id in enumerate(parsed.model.modules):
         line = parsed.line("modules", index)
         if module_id in listed:

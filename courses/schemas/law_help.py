@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import Annotated, Literal
+from typing import Annotated, Literal, get_args
 
 from pydantic import Field, StringConstraints, field_validator, model_validator
 from pydantic_core import PydanticCustomError
@@ -76,7 +76,7 @@ HelpKind = Literal[
     "worried-about-own-behaviour",
 ]
 # The order the help page shows them in: the order the lessons teach (someone to talk to comes early).
-HELP_KINDS: tuple[str, ...] = HelpKind.__args__
+HELP_KINDS: tuple[str, ...] = get_args(HelpKind)
 # Every region has each of these; the last may instead be explained under `missing` where the brief has none.
 HELP_KINDS_REQUIRED: tuple[str, ...] = (
     "emergency",

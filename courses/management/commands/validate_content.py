@@ -19,6 +19,7 @@ class Command(BaseCommand):
         if result.errors:
             raise CommandError(f"{len(result.errors)} content error(s).")
         course = result.course
+        assert course is not None  # no errors: the course loaded
         lessons = sum(len(module.lessons) for module in course.modules)
         self.stdout.write(
             f"Content OK: {len(course.modules)} module(s), {lessons} lesson(s), {len(course.guides)} guide(s), "
