@@ -1,8 +1,9 @@
-"""The lesson's fragment cache: every reader gets exactly the page an uncached render gives them.
+"""The fragment cache: every reader gets exactly the page an uncached render gives them.
 
-The lesson text and what surrounds it are cached once per process (`{% cache %}` in
-courses/lesson.html), whoever asked first. Nothing inside may depend on the reader: this
-renders each page with and without the cache, the cache filled by other readers first.
+The lesson text and what surrounds it (courses/lesson.html), and the site's assets, nav
+and footer (core/templates/base.html) are `{% cache %}` fragments kept once per process,
+whoever asked first. Nothing inside may depend on the reader: this renders each page with
+and without the cache, the cache filled by other readers first.
 """
 
 import re

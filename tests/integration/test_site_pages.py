@@ -109,3 +109,20 @@ def test_an_error_mail_leaves_out_the_address_cookies_form_values_and_username(r
     for private in ("203.0.113.9", "198.51.100.7", "cookie-secret-value", "Sam Private", "typed-words", "maple-otter"):
         assert private not in text, private
     assert f"user id {user.pk}" in text
+
+
+def test_the_cached_site_nav_marks_the_page_the_reader_is_on(client):
+    current = 'aria-current="page">{}</a>'
+    assert current.format("The law") in client.get("/law/").content.decode()
+    lesson = client.get(reverse("courses:lesson", args=["alpha", "first-lesson"])).content.decode()
+    assert 'aria-current="page"' not in lesson.split("<main")[0]
+    assert current.format("Modules") in client.get("/modules/").content.decode()
+    assert current.format("The law") in client.get("/law/").content.decode()
+
+
+def test_the_quick_exit_follows_its_setting_on_every_page(client, settings):
+    for url in ("/", reverse("courses:lesson", args=["alpha", "first-lesson"])):
+        client.get(url)
+        settings.QUICK_EXIT_URL = "https://neutral.example/"
+        assert 'href="https://neutral.example/"' in client.get(url).content.decode()
+        settings.QUICK_EXIT_URL = "https://www.bbc.co.uk/weather"
