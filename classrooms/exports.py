@@ -5,7 +5,7 @@ from __future__ import annotations
 import csv
 from collections.abc import Iterator
 
-from .selectors import ClassMatrix
+from .selectors.teaching import ClassMatrix
 
 
 class _Echo:

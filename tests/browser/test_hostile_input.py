@@ -13,7 +13,10 @@ import datetime
 import pytest
 from django.contrib.auth import get_user_model
 
-from classrooms import services
+from accounts import services as account_services
+from classrooms.services import families as family_services
+from classrooms.services import students as student_services
+from classrooms.services import teaching as teaching_services
 from courses.registry import get_course
 from quizzes.demo import take_quiz
 from quizzes.registry import get_quiz
@@ -53,29 +56,29 @@ def short(vector: str, limit: int) -> str:
 
 @pytest.fixture
 def hostile_world(transactional_db):
-    admin = services.staff_signup(
+    admin = account_services.staff_signup(
         email="admin@example.org", name=short(VECTORS[1], 60), password=PASSWORD, school_name=VECTORS[0]
     )
-    teacher = services.staff_signup(
+    teacher = account_services.staff_signup(
         email="teacher@example.org",
         name=short(VECTORS[2], 60),
         password=PASSWORD,
         staff_code=admin.staff_membership.school.staff_code,
     )
-    classroom = services.classroom_create(teacher=teacher, name=short(VECTORS[10], 80))
+    classroom = teaching_services.classroom_create(teacher=teacher, name=short(VECTORS[10], 80))
     module = next(m for m in get_course().modules if get_quiz(m.id))
-    services.assignment_set(
+    teaching_services.assignment_set(
         classroom=classroom,
         module_id=module.id,
         due_on=datetime.date(2020, 1, 1),
         note=short(" ".join(VECTORS[3:9]), 300),
     )
-    logins = services.roster_create(classroom=classroom, names=[short(v, 40) for v in VECTORS])
+    logins = student_services.roster_create(classroom=classroom, names=[short(v, 40) for v in VECTORS])
     students = [User.objects.get(username=issued.username) for issued in logins]
     for student in students[:6]:
         take_quiz(user=student, quiz=get_quiz(module.id), slip_every=2)
-    parent = services.parent_signup(email="parent@example.org", name=short(VECTORS[9], 60), password=PASSWORD)
-    services.family_link_create(parent=parent, code=services.family_code_create(student=students[0]).code)
+    parent = account_services.parent_signup(email="parent@example.org", name=short(VECTORS[9], 60), password=PASSWORD)
+    family_services.family_link_create(parent=parent, code=family_services.family_code_create(student=students[0]).code)
     return {
         "admin": (admin.username, PASSWORD),
         "teacher": (teacher.username, PASSWORD),

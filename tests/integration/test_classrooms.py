@@ -16,8 +16,12 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 
-from classrooms import services
+from accounts import services as account_services
+from accounts.errors import Refused
 from classrooms.models import Assignment, Classroom, Enrolment, FamilyCode, FamilyLink
+from classrooms.services import families as family_services
+from classrooms.services import students as student_services
+from classrooms.services import teaching as teaching_services
 from courses.models import LessonProgress
 from courses.registry import get_course
 from quizzes.demo import take_quiz
@@ -127,7 +131,7 @@ def test_a_wrong_join_code_is_refused_and_too_many_are_rate_limited(client, scho
 
 
 def test_an_archived_class_cannot_be_joined(client, school):
-    services.classroom_set_archived(classroom=school.classroom, archived=True)
+    teaching_services.classroom_set_archived(classroom=school.classroom, archived=True)
     response = client.post("/join/", {"code": school.classroom.join_code, "nickname": "Sam"})
     assert "did not work" in response.content.decode()
 
@@ -226,7 +230,7 @@ def test_assigning_twice_updates_and_a_bad_module_rerenders(client, school):
 
 def test_the_matrix_shows_status_score_and_overdue(client, school):
     module = module_with_quiz()
-    services.assignment_set(
+    teaching_services.assignment_set(
         classroom=school.classroom,
         module_id=module.id,
         due_on=timezone.localdate() - datetime.timedelta(days=1),
@@ -251,12 +255,12 @@ def test_the_class_page_makes_the_same_number_of_queries_for_30_and_300_students
 ):
     signed_in(client, school.teacher)
     module = module_with_quiz()
-    services.assignment_set(classroom=school.classroom, module_id=module.id, due_on=None, note="")
+    teaching_services.assignment_set(classroom=school.classroom, module_id=module.id, due_on=None, note="")
     url = f"/teach/classes/{school.classroom.pk}/"
 
     def grow_to(n):
         have = Enrolment.objects.filter(classroom=school.classroom).count()
-        services.roster_create(classroom=school.classroom, names=[f"S{i}" for i in range(have, n)])
+        student_services.roster_create(classroom=school.classroom, names=[f"S{i}" for i in range(have, n)])
         for student in User.objects.filter(enrolments__classroom=school.classroom)[:n:7]:
             LessonProgress.objects.get_or_create(
                 user=student, module_id=module.id, lesson_id=module.lessons[0].id, defaults={"content_hash": "x"}
@@ -275,8 +279,8 @@ def test_the_class_page_makes_the_same_number_of_queries_for_30_and_300_students
 def test_question_results_are_hidden_below_five_answers(client, school):
     module = module_with_quiz()
     quiz = get_quiz(module.id)
-    services.assignment_set(classroom=school.classroom, module_id=module.id, due_on=None, note="")
-    more = services.roster_create(classroom=school.classroom, names=["D", "E"])
+    teaching_services.assignment_set(classroom=school.classroom, module_id=module.id, due_on=None, note="")
+    more = student_services.roster_create(classroom=school.classroom, names=["D", "E"])
     students = list(User.objects.filter(enrolments__classroom=school.classroom))
     assert len(students) == 5
     signed_in(client, school.teacher)
@@ -299,7 +303,7 @@ def test_the_quiz_report_refuses_a_module_not_assigned(client, school):
 
 
 def test_csv_export_has_a_row_per_student_and_defuses_formulas(client, school):
-    services.roster_create(classroom=school.classroom, names=["=HYPERLINK(1)"])
+    student_services.roster_create(classroom=school.classroom, names=["=HYPERLINK(1)"])
     signed_in(client, school.teacher)
     response = client.get(f"/teach/classes/{school.classroom.pk}/progress.csv")
     assert response["Content-Type"].startswith("text/csv")
@@ -326,7 +330,7 @@ def test_an_archived_class_is_read_only_and_can_be_restored(client, school):
 
 
 def test_deleting_a_class_deletes_students_in_no_other_class(client, school):
-    other = services.classroom_create(teacher=school.teacher, name="Other")
+    other = teaching_services.classroom_create(teacher=school.teacher, name="Other")
     shared = User.objects.get(username=list(school.logins)[1])
     Enrolment.objects.create(classroom=other, student=shared)
     only_here = User.objects.get(username=list(school.logins)[2])
@@ -345,8 +349,8 @@ def test_deleting_a_class_deletes_students_in_no_other_class(client, school):
 
 def test_purge_expired_deletes_only_classes_archived_past_retention(school, settings):
     settings.RETENTION_DAYS = 30
-    keep = services.classroom_create(teacher=school.teacher, name="Recent")
-    services.roster_create(classroom=keep, names=["Stays"])
+    keep = teaching_services.classroom_create(teacher=school.teacher, name="Recent")
+    student_services.roster_create(classroom=keep, names=["Stays"])
     Classroom.objects.filter(pk=school.classroom.pk).update(archived_at=timezone.now() - datetime.timedelta(days=31))
     Classroom.objects.filter(pk=keep.pk).update(archived_at=timezone.now() - datetime.timedelta(days=29))
     out = io.StringIO()
@@ -403,8 +407,8 @@ def test_a_family_code_links_once_and_the_student_can_revoke(client, school):
     client.post("/me/family-code/")
     code = FamilyCode.objects.get(student=student).code
     assert code in client.get("/me/").content.decode()
-    parent = services.parent_signup(email="p2@example.org", name="Pat", password=PASSWORD)
-    other_parent = services.parent_signup(email="p3@example.org", name="Quinn", password=PASSWORD)
+    parent = account_services.parent_signup(email="p2@example.org", name="Pat", password=PASSWORD)
+    other_parent = account_services.parent_signup(email="p3@example.org", name="Quinn", password=PASSWORD)
     signed_in(client, parent)
     assert client.post("/family/", {"code": code.lower()}).status_code == 302
     family = client.get("/family/").content.decode()
@@ -422,11 +426,11 @@ def test_a_family_code_links_once_and_the_student_can_revoke(client, school):
 
 
 def test_an_expired_family_code_does_not_link(client, school):
-    code = services.family_code_create(student=school.student)
+    code = family_services.family_code_create(student=school.student)
     FamilyCode.objects.filter(pk=code.pk).update(expires_at=timezone.now() - datetime.timedelta(seconds=1))
-    parent = services.parent_signup(email="late@example.org", name="Late", password=PASSWORD)
-    with pytest.raises(services.Refused):
-        services.family_link_create(parent=parent, code=code.code)
+    parent = account_services.parent_signup(email="late@example.org", name="Late", password=PASSWORD)
+    with pytest.raises(Refused):
+        family_services.family_link_create(parent=parent, code=code.code)
 
 
 def test_the_parent_page_shows_scores_never_answers(client, school):
@@ -469,8 +473,8 @@ def test_seed_demo_is_idempotent_and_refuses_in_production(settings):
 
 
 def test_texts_people_type_are_shown_escaped(client, school):
-    services.roster_create(classroom=school.classroom, names=['<script>alert("x")</script>'])
-    services.assignment_set(
+    student_services.roster_create(classroom=school.classroom, names=['<script>alert("x")</script>'])
+    teaching_services.assignment_set(
         classroom=school.classroom,
         module_id=get_course().modules[0].id,
         due_on=None,
@@ -484,7 +488,7 @@ def test_texts_people_type_are_shown_escaped(client, school):
 
 def test_purge_expired_also_clears_codes_visitors_and_idle_classless_students(client, school, settings):
     settings.RETENTION_DAYS = 30
-    stale = services.family_code_create(student=school.student)
+    stale = family_services.family_code_create(student=school.student)
     FamilyCode.objects.filter(pk=stale.pk).update(expires_at=timezone.now() - datetime.timedelta(minutes=1))
     module = module_with_quiz()
     client.post(f"/modules/{module.id}/quiz/start/")  # a visitor's attempt
@@ -504,13 +508,13 @@ def test_purge_expired_also_clears_codes_visitors_and_idle_classless_students(cl
 
 
 def test_a_teacher_cannot_delete_a_student_who_is_also_in_another_teachers_class(client, school):
-    colleague = services.staff_signup(
+    colleague = account_services.staff_signup(
         email="c@example.org",
         name="Colleague",
         password=PASSWORD,
         staff_code=school.admin.staff_membership.school.staff_code,
     )
-    theirs = services.classroom_create(teacher=colleague, name="Theirs")
+    theirs = teaching_services.classroom_create(teacher=colleague, name="Theirs")
     Enrolment.objects.create(classroom=theirs, student=school.student)
     url = f"/teach/classes/{school.classroom.pk}/students/{school.student.pk}/delete/"
     signed_in(client, school.teacher)

@@ -67,8 +67,8 @@ EXPECTED_GET = {
     "classrooms:join": everyone(200),
     "classrooms:welcome": only(STUDENTS, 302),  # nothing issued: on to /me/
     "classrooms:after-login": everyone(302),
-    "classrooms:signup-staff": everyone(200),
-    "classrooms:signup-parent": everyone(200),
+    "signup-staff": everyone(200),
+    "signup-parent": everyone(200),
     "classrooms:teach": only(STAFF, 200),
     "classrooms:class-create": only(STAFF, 405),
     "classrooms:class": school_a_class(200),

@@ -3,7 +3,7 @@ from django.core.management import call_command
 from django.core.management.base import BaseCommand
 
 from accounts import services as account_services
-from classrooms import services
+from classrooms.services import retention
 from quizzes import services as quiz_services
 
 
@@ -22,7 +22,7 @@ class Command(BaseCommand):
         if days < 0:
             self.stderr.write("--days must be 0 or more.")
             raise SystemExit(2)
-        purged = services.purge_expired(days=days)
+        purged = retention.purge_expired(days=days)
         visitors = quiz_services.visitor_attempts_purge()
         failed_logins = account_services.failed_logins_purge()
         call_command("clearsessions")

@@ -5,20 +5,19 @@ from __future__ import annotations
 import datetime
 
 from django.conf import settings
-from django.contrib.auth import get_user_model
 from django.core.management.base import BaseCommand, CommandError
 from django.db import transaction
 from django.utils import timezone
 
 from accounts import credentials
-from classrooms.models import Assignment, Classroom, Enrolment, FamilyLink, School, StaffMembership
+from accounts.models import School, StaffMembership, User
+from classrooms.models import Assignment, Classroom, Enrolment, FamilyLink
 from courses.registry import get_course
 from courses.services import lesson_progress_mark_done
 from quizzes import selectors as quiz_selectors
 from quizzes.demo import take_quiz
 from quizzes.registry import get_quiz
 
-User = get_user_model()
 PASSWORD = "demo-pass-123"  # noqa: S105 (published demo password; the command refuses to run in production)
 SCHOOL = "Demo School"
 STUDENT_NAMES = ["Amani", "Bea", "Chen", "Dara", "Eli", "Farah", "Gus", "Hana", "Isla", "Jo", "Kai", "Lena"]
