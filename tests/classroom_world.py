@@ -11,6 +11,7 @@ from classrooms.services import families as family_services
 from classrooms.services import students as student_services
 from classrooms.services import teaching as teaching_services
 from courses.registry import get_course
+from quizzes.registry import get_quiz
 
 User = get_user_model()
 PASSWORD = "correct-horse-battery"  # noqa: S105 (test accounts)
@@ -60,3 +61,13 @@ def build_school(tag: str, *, students: int = 3) -> School:
 
 def build_world() -> World:
     return World(a=build_school("a"), b=build_school("b"))
+
+
+def signed_in(client, user):
+    client.force_login(user)
+    return client
+
+
+def module_with_quiz(index: int = 0):
+    modules = [m for m in get_course().modules if get_quiz(m.id) is not None]
+    return modules[index]
