@@ -68,13 +68,13 @@ class User(AbstractUser):
         else:
             super().set_password(raw_password)
 
-    def check_password(self, raw_password: str) -> bool:
+    def check_password(self, raw_password: str | None) -> bool:
         if not self.is_student:
             return super().check_password(raw_password)
 
         def upgrade(raw: str) -> None:
             self.set_password(raw)
-            self._password = None
+            self._password = None  # type: ignore[assignment]  # as Django's own upgrade does: no "password changed"
             self.save(update_fields=["password"])
 
         return check_password(raw_password, self.password, upgrade, preferred=STUDENT_HASHER)

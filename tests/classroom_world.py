@@ -3,28 +3,30 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-
-from django.contrib.auth import get_user_model
+from typing import Any
 
 from accounts import services as account_services
+from accounts.models import User
+from classrooms.models import Classroom
 from classrooms.services import families as family_services
 from classrooms.services import students as student_services
 from classrooms.services import teaching as teaching_services
+from courses.domain import Module
 from courses.registry import get_course
+from quizzes.domain import Quiz
 from quizzes.registry import get_quiz
 
-User = get_user_model()
 PASSWORD = "correct-horse-battery"  # noqa: S105 (test accounts)
 
 
 @dataclass
 class School:
-    admin: object
-    teacher: object
-    classroom: object
-    student: object
-    parent: object
-    logins: dict  # username -> passphrase, for students
+    admin: User
+    teacher: User
+    classroom: Classroom
+    student: User
+    parent: User
+    logins: dict[str, str]  # username -> passphrase, for students
 
 
 @dataclass
@@ -63,11 +65,18 @@ def build_world() -> World:
     return World(a=build_school("a"), b=build_school("b"))
 
 
-def signed_in(client, user):
+def signed_in(client: Any, user: User) -> Any:
     client.force_login(user)
     return client
 
 
-def module_with_quiz(index: int = 0):
+def module_with_quiz(index: int = 0) -> Module:
     modules = [m for m in get_course().modules if get_quiz(m.id) is not None]
     return modules[index]
+
+
+def quiz_of(module_id: str) -> Quiz:
+    """The module's quiz, for a test that knows it has one."""
+    quiz = get_quiz(module_id)
+    assert quiz is not None, f"{module_id} has no quiz"
+    return quiz

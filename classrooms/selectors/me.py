@@ -54,7 +54,7 @@ def assignments_of(*, student_ids: Sequence[int], progress: Progress | None = No
     for row in rows:
         assigned = AssignedModule.of(row, course)
         if assigned.module is not None:  # a module that has left the course is not the student's to do
-            found.append((row.for_student, assigned))  # type: ignore[attr-defined]
+            found.append((row.for_student, assigned))
     mine: dict[int, list[MyAssignment]] = {pk: [] for pk in student_ids}
     if not found:
         return mine

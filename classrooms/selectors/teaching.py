@@ -30,7 +30,7 @@ class Sort(StrEnum):
     @classmethod
     def of(cls, value: str | None) -> Sort:
         try:
-            return cls(value)
+            return cls(value or cls.NAME)
         except ValueError:
             return cls.NAME
 

@@ -20,6 +20,7 @@ from classrooms.services import teaching as teaching_services
 from courses.registry import get_course
 from quizzes.demo import take_quiz
 from quizzes.registry import get_quiz
+from tests.classroom_world import quiz_of
 
 User = get_user_model()
 PASSWORD = "correct-horse-battery"  # noqa: S105 (test accounts)
@@ -76,7 +77,7 @@ def hostile_world(transactional_db):
     logins = student_services.roster_create(classroom=classroom, names=[short(v, 40) for v in VECTORS])
     students = [User.objects.get(username=issued.username) for issued in logins]
     for student in students[:6]:
-        take_quiz(user=student, quiz=get_quiz(module.id), slip_every=2)
+        take_quiz(user=student, quiz=quiz_of(module.id), slip_every=2)
     parent = account_services.parent_signup(email="parent@example.org", name=short(VECTORS[9], 60), password=PASSWORD)
     family_services.family_link_create(parent=parent, code=family_services.family_code_create(student=students[0]).code)
     return {
@@ -109,7 +110,7 @@ def test_no_payload_runs_for_any_role(site, browser, hostile_world, role):
         site.keep_on_site(context)
         page = context.new_page()
         page.set_default_timeout(10_000)
-        dialogs = []
+        dialogs: list[str] = []
         page.on("dialog", lambda dialog, seen=dialogs: (seen.append(dialog.message), dialog.dismiss()))
         username, password = hostile_world[role]
         page.goto(site.url + "/accounts/login/")

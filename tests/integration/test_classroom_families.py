@@ -16,8 +16,7 @@ from classrooms.services import families as family_services
 from classrooms.services import students as student_services
 from classrooms.services import teaching as teaching_services
 from quizzes.demo import take_quiz
-from quizzes.registry import get_quiz
-from tests.classroom_world import PASSWORD, build_school, module_with_quiz, signed_in
+from tests.classroom_world import PASSWORD, build_school, module_with_quiz, quiz_of, signed_in
 
 pytestmark = pytest.mark.django_db
 User = get_user_model()
@@ -61,7 +60,7 @@ def test_an_expired_family_code_does_not_link(client, school):
 
 
 def test_the_parent_page_shows_scores_never_answers(client, school):
-    quiz = get_quiz(module_with_quiz().id)
+    quiz = quiz_of(module_with_quiz().id)
     take_quiz(user=school.student, quiz=quiz)
     signed_in(client, school.parent)
     html = client.get("/family/").content.decode()
@@ -96,7 +95,7 @@ def test_the_parent_page_reads_the_same_few_queries_for_one_child_or_five(school
     for issued in logins:
         child = User.objects.get(username=issued.username)
         family_services.family_link_create(parent=parent, code=family_services.family_code_create(student=child).code)
-        take_quiz(user=child, quiz=get_quiz(module.id))
+        take_quiz(user=child, quiz=quiz_of(module.id))
     with django_assert_num_queries(4):
         summaries = family_selectors.family_children(parent=parent)
     assert len(summaries) == children

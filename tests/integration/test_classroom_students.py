@@ -16,7 +16,7 @@ from courses.registry import get_course
 from quizzes.demo import take_quiz
 from quizzes.models import QuizAttempt, QuizResponse
 from quizzes.registry import get_quiz
-from tests.classroom_world import PASSWORD, build_school, module_with_quiz, signed_in
+from tests.classroom_world import PASSWORD, build_school, module_with_quiz, quiz_of, signed_in
 
 pytestmark = pytest.mark.django_db
 User = get_user_model()
@@ -35,7 +35,9 @@ def test_a_student_joins_with_the_code_and_sees_their_login_once(client, school)
     student = User.objects.get(first_name="Maya")
     assert student.role == "student" and student.email == "" and student.last_name == ""
     assert student.username in welcome
-    passphrase = re.search(r"Passphrase</dt><dd[^>]*>([a-z ]+)</dd>", welcome).group(1)
+    shown = re.search(r"Passphrase</dt><dd[^>]*>([a-z ]+)</dd>", welcome)
+    assert shown is not None
+    passphrase = shown.group(1)
     assert student.password.startswith("pause_student_pbkdf2$")
     assert client.get("/join/welcome/")["Location"] == "/me/"  # shown once
     client.logout()
@@ -88,7 +90,9 @@ def test_a_teacher_resets_a_passphrase_and_only_the_new_one_works(client, school
     base = f"/teach/classes/{school.classroom.pk}/"
     client.post(base + f"students/{student.pk}/passphrase/")
     card = client.get(base + "cards/").content.decode()
-    new = re.search(r'Passphrase: <span class="value">([a-z ]+)</span>', card).group(1)
+    shown = re.search(r'Passphrase: <span class="value">([a-z ]+)</span>', card)
+    assert shown is not None
+    new = shown.group(1)
     assert new != old
     student.refresh_from_db()
     assert student.check_password(new) and not student.check_password(old)
@@ -108,7 +112,7 @@ def test_a_teacher_renames_a_student_and_a_blank_name_is_refused(client, school)
 
 def test_a_student_downloads_their_data_and_nobody_elses(client, school):
     me, classmate = [User.objects.get(username=u) for u in list(school.logins)[:2]]
-    quiz = get_quiz(module_with_quiz().id)
+    quiz = quiz_of(module_with_quiz().id)
     take_quiz(user=me, quiz=quiz)
     take_quiz(user=classmate, quiz=quiz)
     signed_in(client, me)
@@ -121,7 +125,7 @@ def test_a_student_downloads_their_data_and_nobody_elses(client, school):
 
 def test_a_teacher_exports_and_deletes_a_student(client, school):
     student = school.student
-    take_quiz(user=student, quiz=get_quiz(module_with_quiz().id))
+    take_quiz(user=student, quiz=quiz_of(module_with_quiz().id))
     signed_in(client, school.teacher)
     base = f"/teach/classes/{school.classroom.pk}/students/{student.pk}/"
     assert json.loads(client.get(base + "data.json").content)["account"]["username"] == student.username

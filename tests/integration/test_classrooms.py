@@ -15,6 +15,7 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 
+from accounts.models import max_length
 from classrooms.models import Assignment, Classroom, Enrolment, FamilyCode, FamilyLink
 from classrooms.services import families as family_services
 from classrooms.services import students as student_services
@@ -23,8 +24,7 @@ from courses.models import LessonProgress
 from courses.registry import get_course
 from quizzes.demo import take_quiz
 from quizzes.models import QuizAttempt
-from quizzes.registry import get_quiz
-from tests.classroom_world import build_school, module_with_quiz, signed_in
+from tests.classroom_world import build_school, module_with_quiz, quiz_of, signed_in
 
 pytestmark = pytest.mark.django_db
 User = get_user_model()
@@ -59,7 +59,7 @@ def test_the_matrix_shows_status_score_and_overdue(client, school):
     done, started, idle = [User.objects.get(username=u) for u in school.logins]
     for lesson in module.lessons:
         LessonProgress.objects.create(user=done, module_id=module.id, lesson_id=lesson.id, content_hash="x")
-    take_quiz(user=done, quiz=get_quiz(module.id))
+    take_quiz(user=done, quiz=quiz_of(module.id))
     LessonProgress.objects.create(user=started, module_id=module.id, lesson_id=module.lessons[0].id, content_hash="x")
     signed_in(client, school.teacher)
     html = client.get(f"/teach/classes/{school.classroom.pk}/?sort=-progress").content.decode()
@@ -98,7 +98,7 @@ def test_the_class_page_makes_the_same_number_of_queries_for_30_and_300_students
 
 def test_question_results_are_hidden_below_five_answers(client, school):
     module = module_with_quiz()
-    quiz = get_quiz(module.id)
+    quiz = quiz_of(module.id)
     teaching_services.assignment_set(classroom=school.classroom, module_id=module.id, due_on=None, note="")
     more = student_services.roster_create(classroom=school.classroom, names=["D", "E"])
     students = list(User.objects.filter(enrolments__classroom=school.classroom))
@@ -151,7 +151,7 @@ def test_deleting_a_class_deletes_students_in_no_other_class(client, school):
     shared = User.objects.get(username=list(school.logins)[1])
     Enrolment.objects.create(classroom=other, student=shared)
     only_here = User.objects.get(username=list(school.logins)[2])
-    take_quiz(user=only_here, quiz=get_quiz(module_with_quiz().id))
+    take_quiz(user=only_here, quiz=quiz_of(module_with_quiz().id))
     signed_in(client, school.teacher)
     url = f"/teach/classes/{school.classroom.pk}/delete/"
     assert client.post(url, {}).status_code == 400  # not confirmed: nothing goes
@@ -236,7 +236,7 @@ def test_texts_people_type_are_shown_escaped(client, school):
 
 def test_an_over_long_class_name_is_refused_by_the_service_with_a_clear_message(school):
     """SQLite would store 81 characters in a VARCHAR(80); full_clean() refuses them on every database."""
-    limit = Classroom._meta.get_field("name").max_length
+    limit = max_length(Classroom, "name")
     with pytest.raises(ValidationError) as refused:
         teaching_services.classroom_create(teacher=school.teacher, name="x" * (limit + 1))
     assert refused.value.message_dict["name"] == [

@@ -6,17 +6,20 @@ School A owns every object named in a URL; the "other" roles belong to school B,
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+from typing import Any
+
 import pytest
 from django.apps import apps
 from django.contrib.sessions.models import Session
 from django.test import Client
 from django.urls import URLPattern, URLResolver, get_resolver, reverse
 
+from accounts.models import User
 from classrooms.models import Assignment
 from courses.registry import get_course
 from quizzes.demo import take_quiz
-from quizzes.registry import get_quiz
-from tests.classroom_world import build_world
+from tests.classroom_world import World, build_world, quiz_of
 
 pytestmark = pytest.mark.django_db
 
@@ -38,25 +41,25 @@ ADMINS = {"admin", "other_admin"}
 LOGIN = 302  # a visitor is sent to sign in
 
 
-def everyone(status):
+def everyone(status: int) -> dict[str, int | None]:
     return dict.fromkeys(ROLES, status)
 
 
-def only(allowed: set[str], status: int, *, visitor=LOGIN, others=403):
+def only(allowed: set[str], status: int | None, *, visitor: int = LOGIN, others: int = 403) -> dict[str, int | None]:
     """``status`` for the allowed roles, 403 for other signed-in roles, a sign-in redirect for visitors."""
     table = {role: (status if role in allowed else others) for role in ROLES}
     table["visitor"] = visitor
     return table
 
 
-def school_a_class(status):
+def school_a_class(status: int | None) -> dict[str, int | None]:
     """A page about school A's class: its teacher and school admin see it; school B's staff get 404."""
     table = only(STAFF, 404)
     table["teacher"] = table["admin"] = status
     return table
 
 
-def owned_by_student(status):
+def owned_by_student(status: int) -> dict[str, int | None]:
     table = everyone(404)
     table["student"] = status
     return table
@@ -151,24 +154,32 @@ def url_names(resolver=None, namespace=""):
             yield f"{namespace}{pattern.name}", pattern
 
 
+@dataclass
+class Walk(World):
+    """Two schools, a sample value for every URL argument, and a signed-in user for every role."""
+
+    samples: dict[str, Any]
+    users: dict[str, User]
+
+
 @pytest.fixture
-def world():
+def world() -> Walk:
     world = build_world()
     module = get_course().modules[0]
-    attempt = take_quiz(user=world.a.student, quiz=get_quiz(module.id))
-    world.samples = {
+    attempt = take_quiz(user=world.a.student, quiz=quiz_of(module.id))
+    samples = {
         "classroom_id": world.a.classroom.pk,
-        "assignment_id": Assignment.objects.filter(classroom=world.a.classroom).first().pk,
+        "assignment_id": Assignment.objects.get(classroom=world.a.classroom).pk,
         "student_id": world.a.student.pk,
         "module_id": module.id,
         "lesson_id": module.lessons[0].id,
         "attempt_id": attempt.public_id,
         "position": 0,
-        "link_id": world.a.student.parent_links.first().pk,
+        "link_id": world.a.student.parent_links.get().pk,
         "guide_id": get_course().guides[0].id,
         "region_id": get_course().regions[0].id,
     }
-    world.users = {
+    users = {
         "student": world.a.student,
         "teacher": world.a.teacher,
         "admin": world.a.admin,
@@ -178,7 +189,7 @@ def world():
         "other_admin": world.b.admin,
         "other_parent": world.b.parent,
     }
-    return world
+    return Walk(a=world.a, b=world.b, samples=samples, users=users)
 
 
 def url_for(name, pattern, samples):
@@ -195,7 +206,7 @@ def client_for(role, world):
 
 
 def row_counts():
-    return {model._meta.label: model.objects.count() for model in apps.get_models() if model is not Session}
+    return {model._meta.label: model._default_manager.count() for model in apps.get_models() if model is not Session}
 
 
 def test_every_route_has_an_expectation():

@@ -1,6 +1,10 @@
+from __future__ import annotations
+
+from typing import Any
+
 from django.conf import settings
 from django.core.management import call_command
-from django.core.management.base import BaseCommand
+from django.core.management.base import BaseCommand, CommandParser
 
 from accounts import services as account_services
 from classrooms.services import retention
@@ -14,10 +18,10 @@ class Command(BaseCommand):
         "quiz attempts, old failed-login records and expired sessions. Run it daily."
     )
 
-    def add_arguments(self, parser):
+    def add_arguments(self, parser: CommandParser) -> None:
         parser.add_argument("--days", type=int, default=None, help="Override RETENTION_DAYS for this run.")
 
-    def handle(self, *args, days=None, **options):
+    def handle(self, *args: Any, days: int | None = None, **options: Any) -> None:
         days = settings.RETENTION_DAYS if days is None else days
         if days < 0:
             self.stderr.write("--days must be 0 or more.")
