@@ -15,8 +15,8 @@ from django.contrib.auth import get_user_model  # noqa: E402
 from django.utils import timezone  # noqa: E402
 
 from accounts import services as account_services  # noqa: E402
-from classrooms.services import teaching as services  # noqa: E402
 from classrooms.models import Enrolment  # noqa: E402
+from classrooms.services import teaching as services  # noqa: E402
 from courses.models import LessonProgress  # noqa: E402
 from courses.registry import get_course  # noqa: E402
 from quizzes.models import QuizAttempt  # noqa: E402

@@ -6,6 +6,7 @@ School A owns every object named in a URL; the "other" roles belong to school B,
 
 from __future__ import annotations
 
+import logging
 from dataclasses import dataclass
 from typing import Any
 
@@ -257,3 +258,15 @@ def test_a_post_without_a_csrf_token_is_refused(world):
     response = client.post(reverse("classrooms:class-create"), {"name": "Sneaky"})
     assert response.status_code == 403
     assert row_counts() == before
+
+
+def test_a_refusal_is_logged_with_ids_and_a_reason_never_a_name(world, caplog):
+    client = client_for("other_teacher", world)
+    with caplog.at_level(logging.WARNING):
+        assert client.get(reverse("classrooms:class", args=[world.a.classroom.pk])).status_code == 404
+        assert client.get(reverse("classrooms:me")).status_code == 403
+    messages = [record.getMessage() for record in caplog.records if record.name.startswith(("classrooms", "accounts"))]
+    assert f"refused: class {world.a.classroom.pk} is not one user {world.b.teacher.pk} may see" in messages
+    assert any(message.startswith(f"refused: user {world.b.teacher.pk} (role 'teacher')") for message in messages)
+    private = (world.b.teacher.first_name, world.b.teacher.email, world.a.classroom.name, "127.0.0.1")
+    assert not any(text in message for message in messages for text in private)
