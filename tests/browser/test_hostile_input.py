@@ -11,9 +11,9 @@ from __future__ import annotations
 import datetime
 
 import pytest
-from django.contrib.auth import get_user_model
 
 from accounts import services as account_services
+from accounts.models import User
 from classrooms.services import families as family_services
 from classrooms.services import students as student_services
 from classrooms.services import teaching as teaching_services
@@ -22,7 +22,6 @@ from quizzes.demo import take_quiz
 from quizzes.registry import get_quiz
 from tests.classroom_world import quiz_of
 
-User = get_user_model()
 PASSWORD = "correct-horse-battery"  # noqa: S105 (test accounts)
 
 # From the OWASP XSS Filter Evasion Cheat Sheet, shortened to fit the fields.

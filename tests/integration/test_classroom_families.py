@@ -5,11 +5,11 @@ from __future__ import annotations
 import datetime
 
 import pytest
-from django.contrib.auth import get_user_model
 from django.utils import timezone
 
 from accounts import services as account_services
 from accounts.errors import Refused
+from accounts.models import User
 from classrooms.models import FamilyCode, FamilyLink
 from classrooms.selectors import families as family_selectors
 from classrooms.services import families as family_services
@@ -19,7 +19,6 @@ from quizzes.demo import take_quiz
 from tests.classroom_world import PASSWORD, build_school, module_with_quiz, quiz_of, signed_in
 
 pytestmark = pytest.mark.django_db
-User = get_user_model()
 
 
 @pytest.fixture

@@ -6,9 +6,9 @@ import json
 import re
 
 import pytest
-from django.contrib.auth import get_user_model
 
 from accounts import services as account_services
+from accounts.models import User
 from classrooms.models import Enrolment, FamilyLink
 from classrooms.services import teaching as teaching_services
 from courses.models import LessonProgress
@@ -19,7 +19,6 @@ from quizzes.registry import get_quiz
 from tests.classroom_world import PASSWORD, build_school, module_with_quiz, quiz_of, signed_in
 
 pytestmark = pytest.mark.django_db
-User = get_user_model()
 
 
 @pytest.fixture
@@ -33,7 +32,7 @@ def test_a_student_joins_with_the_code_and_sees_their_login_once(client, school)
     assert response.status_code == 302 and response["Location"] == "/join/welcome/"
     welcome = client.get("/join/welcome/").content.decode()
     student = User.objects.get(first_name="Maya")
-    assert student.role == "student" and student.email == "" and student.last_name == ""
+    assert student.role == User.Role.STUDENT and student.email == "" and student.last_name == ""
     assert student.username in welcome
     shown = re.search(r"Passphrase</dt><dd[^>]*>([a-z ]+)</dd>", welcome)
     assert shown is not None

@@ -8,14 +8,13 @@ import io
 import re
 
 import pytest
-from django.contrib.auth import get_user_model
 from django.core.exceptions import ValidationError
 from django.core.management import call_command
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 
-from accounts.models import max_length
+from accounts.models import User, max_length
 from classrooms.models import Assignment, Classroom, Enrolment, FamilyCode, FamilyLink
 from classrooms.services import families as family_services
 from classrooms.services import students as student_services
@@ -27,7 +26,6 @@ from quizzes.models import QuizAttempt
 from tests.classroom_world import build_school, module_with_quiz, quiz_of, signed_in
 
 pytestmark = pytest.mark.django_db
-User = get_user_model()
 
 
 @pytest.fixture

@@ -11,14 +11,13 @@ from pathlib import Path
 
 import pytest
 from django.conf import settings as django_settings
-from django.contrib.auth import get_user_model
 
+from accounts.models import User
 from classrooms.models import WrongCode
 from classrooms.services import families as family_services
 from tests.classroom_world import build_school, signed_in
 
 pytestmark = pytest.mark.django_db
-User = get_user_model()
 
 
 @pytest.fixture

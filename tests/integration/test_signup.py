@@ -3,17 +3,15 @@
 from __future__ import annotations
 
 import pytest
-from django.contrib.auth import get_user_model
 from django.contrib.auth.models import AnonymousUser
 from django.core.exceptions import ValidationError
 
 from accounts import services as account_services
-from accounts.models import School
+from accounts.models import School, User
 from core.hooks import Link, account_links
 from tests.classroom_world import PASSWORD, build_school
 
 pytestmark = pytest.mark.django_db
-User = get_user_model()
 
 
 @pytest.fixture
@@ -35,7 +33,7 @@ def test_a_teacher_signs_up_creating_a_school_and_becomes_its_admin(client):
     assert response.status_code == 302
     assert client.get(response["Location"], follow=True).redirect_chain[-1][0] == "/teach/"
     user = User.objects.get(username="rivera@example.org")
-    assert user.role == "school_admin"
+    assert user.role == User.Role.SCHOOL_ADMIN
     assert user.staff_membership.school.name == "Hill School"
 
 
@@ -50,7 +48,7 @@ def test_a_teacher_joins_a_school_with_its_code_and_a_wrong_code_is_refused(clie
     )
     assert good.status_code == 302
     ng = User.objects.get(username="ng@example.org")
-    assert ng.role == "teacher" and ng.staff_membership.school == school.classroom.school
+    assert ng.role == User.Role.TEACHER and ng.staff_membership.school == school.classroom.school
 
 
 def test_signup_rerenders_with_errors_for_a_taken_email_or_a_weak_password(client, school):
