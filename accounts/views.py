@@ -5,7 +5,6 @@ from __future__ import annotations
 from typing import Any
 
 from django.conf import settings
-from django.contrib.auth import login
 from django.contrib.auth import views as auth_views
 from django.core.exceptions import ValidationError
 from django.http import HttpRequest, HttpResponse
@@ -18,8 +17,7 @@ from . import services
 from .errors import Refused
 from .forms import AdultSignupForm, StaffSignupForm
 from .models import User
-
-BACKEND = "django.contrib.auth.backends.ModelBackend"
+from .signin import sign_in
 
 
 class LogoutView(auth_views.LogoutView):
@@ -36,7 +34,7 @@ class LogoutView(auth_views.LogoutView):
 
 
 def _signed_up(request: HttpRequest, user: User) -> HttpResponse:
-    login(request, user, backend=BACKEND)
+    sign_in(request, user)
     return redirect(settings.LOGIN_REDIRECT_URL)  # each role's own page
 
 

@@ -20,7 +20,6 @@ from ..services.students import IssuedLogin
 
 # Logins shown once: kept in the session only until the page that shows them is opened.
 ISSUED_KEY = "pause.issued"
-BACKEND = "django.contrib.auth.backends.ModelBackend"
 
 
 def issue(request: HttpRequest, logins: Iterable[IssuedLogin], classroom_id: int | None = None) -> None:

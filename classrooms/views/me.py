@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from django.contrib import messages
-from django.contrib.auth import login
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
@@ -12,6 +11,7 @@ from django.views.decorators.http import require_http_methods, require_POST, req
 
 from accounts.decorators import AuthenticatedRequest, student_required
 from accounts.errors import Refused
+from accounts.signin import sign_in
 
 from .. import throttle
 from ..forms import JoinForm
@@ -21,7 +21,6 @@ from ..selectors import me as selectors
 from ..services import families as family_services
 from ..services import students as student_services
 from .common import (
-    BACKEND,
     confirm_delete_page,
     delete_confirmed,
     delete_own_account,
@@ -53,7 +52,7 @@ def join(request: HttpRequest) -> HttpResponse:
                 throttle.failed(request, throttle.Scope.JOIN)
                 form.add_error("code", str(refusal))
             else:
-                login(request, student, backend=BACKEND)
+                sign_in(request, student)
                 issue(request, [issued])
                 return redirect("classrooms:welcome")
     return render(request, "classrooms/join.html", context)
