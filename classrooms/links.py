@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import NamedTuple
+
 from django.contrib.auth.models import AnonymousUser
 from django.http import HttpRequest
 from django.urls import reverse
@@ -9,20 +11,27 @@ from django.urls import reverse
 from accounts.models import User
 from core.hooks import Link
 
-# role -> (the menu's words, URL name); one table for the menu and for after_login.
-OWN_PAGES: dict[str, tuple[str, str]] = {
-    User.Role.STUDENT: ("My classes", "classrooms:me"),
-    User.Role.TEACHER: ("Teach", "classrooms:teach"),
-    User.Role.SCHOOL_ADMIN: ("Teach", "classrooms:teach"),
-    User.Role.PARENT: ("My family", "classrooms:family"),
+
+class OwnPage(NamedTuple):
+    label: str
+    url_name: str
+
+
+# One table for the account menu and for where signing in lands.
+OWN_PAGES: dict[str, OwnPage] = {
+    User.Role.STUDENT: OwnPage("My classes", "classrooms:me"),
+    User.Role.TEACHER: OwnPage("Teach", "classrooms:teach"),
+    User.Role.SCHOOL_ADMIN: OwnPage("Teach", "classrooms:teach"),
+    User.Role.PARENT: OwnPage("My family", "classrooms:family"),
 }
 
 
-def own_page(user: User | AnonymousUser) -> tuple[str, str] | None:
-    """``(label, URL name)`` of this person's own page, or None (a visitor, an admin-site account)."""
+def own_page(user: User | AnonymousUser) -> OwnPage | None:
+    """This person's own page, or None (a visitor, or an admin-site account with no role)."""
     return OWN_PAGES.get(user.role) if isinstance(user, User) else None
 
 
 def account_links(request: HttpRequest) -> list[Link]:
+    """The ``core.hooks.account_links`` provider: a link to the signed-in person's own page."""
     page = own_page(request.user)
-    return [Link(label=page[0], url=reverse(page[1]))] if page else []
+    return [Link(label=page.label, url=reverse(page.url_name))] if page else []

@@ -34,7 +34,7 @@ from .common import (
 def after_login(request: HttpRequest) -> HttpResponse:
     """Where each kind of account lands after signing in: its own page, or the course."""
     page = own_page(request.user)
-    return redirect(page[1] if page else "courses:home")
+    return redirect(page.url_name if page else "courses:home")
 
 
 @never_cache
