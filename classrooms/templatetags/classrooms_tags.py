@@ -4,6 +4,8 @@ from django import template
 from django.utils.html import escape, format_html
 from django.utils.safestring import SafeString, mark_safe
 
+from quizzes.scores import percent
+
 from ..selectors.teaching import ClassMatrix
 
 register = template.Library()
@@ -29,7 +31,8 @@ def count_bar(count: int, total: int, correct: bool | None = None) -> SafeString
 
 @register.filter
 def percent_of(count: int, total: int) -> int:
-    return round(100 * count / total) if total else 0
+    """``{{ count|percent_of:total }}``: quizzes' one percentage formula, for the quiz report's tallies."""
+    return percent(count, total)
 
 
 @register.simple_tag
