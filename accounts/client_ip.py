@@ -9,9 +9,10 @@ the right. Entries further left are whatever the client claimed, so never truste
 from __future__ import annotations
 
 from django.conf import settings
+from django.http import HttpRequest
 
 
-def client_ip(request) -> str | None:
+def client_ip(request: HttpRequest) -> str | None:
     """None when the request has no address (Django's force_login, some test requests): axes stores
     addresses in an IP column, where PostgreSQL refuses anything that is not an address."""
     hops = settings.PAUSE_TRUSTED_PROXIES

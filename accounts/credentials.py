@@ -8,6 +8,14 @@ Words are short, common, kind and unambiguous when read aloud to a class.
 from __future__ import annotations
 
 import secrets
+from collections.abc import Callable
+from typing import TypeVar
+
+from django.db import IntegrityError, transaction
+
+from .errors import Refused
+
+T = TypeVar("T")
 
 # 253 words: four give about 32 bits, and django-axes stops guessing after ten wrong tries.
 WORDS = [
@@ -268,6 +276,8 @@ WORDS = [
 
 # Codes read aloud to a class: no 0/O, 1/I/L, 5/S or 2/Z, so nothing is misheard or misread.
 CODE_ALPHABET = "3469ACDEFGHJKMNPQRTUVWXY"
+# A code as a person may type it, with spaces or dashes, before normalise_code (stored codes are 9).
+TYPED_CODE_MAX = 20
 
 
 def passphrase(words: int = 4) -> str:
@@ -291,3 +301,14 @@ def normalise_code(text: str) -> str:
     raw = "".join(ch for ch in text.upper() if ch.isalnum())
     half = len(raw) // 2
     return f"{raw[:half]}-{raw[half:]}" if raw else ""
+
+
+def with_unique(make: Callable[[], str], create: Callable[[str], T], attempts: int = 8) -> T:
+    """Create a row with a random unique value; a clash (one in billions) just draws again."""
+    for _ in range(attempts):
+        try:
+            with transaction.atomic():
+                return create(make())
+        except IntegrityError:
+            continue
+    raise Refused("We could not make a unique code just now. Please try again.")

@@ -1,10 +1,83 @@
+"""Signing in, and signing up as a grown-up. Every limit comes from the model it fills."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django import forms
+from django.contrib.auth import password_validation
 from django.contrib.auth.forms import AuthenticationForm
+
+from .credentials import TYPED_CODE_MAX
+from .models import ADULT_NAME_MAX, EMAIL_MAX, School, User, max_length
 
 
 class LoginForm(AuthenticationForm):
     """One sign-in form for every role: a student's generated username, or a grown-up's email."""
 
-    def __init__(self, *args, **kwargs):
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         self.fields["username"].label = "Username or email"
         self.fields["username"].widget.attrs.update({"autocomplete": "username", "autocapitalize": "none"})
+
+
+class AdultSignupForm(forms.Form):
+    name = forms.CharField(
+        max_length=ADULT_NAME_MAX,
+        label="Your name",
+        help_text="As students or your child will see it, e.g. “Ms Rivera”.",
+    )
+    email = forms.EmailField(
+        max_length=EMAIL_MAX, label="Email", widget=forms.EmailInput(attrs={"autocomplete": "email"})
+    )
+    password = forms.CharField(
+        label="Password",
+        strip=False,
+        widget=forms.PasswordInput(attrs={"autocomplete": "new-password"}),
+        help_text="At least 10 characters; a few words together work well.",
+    )
+
+    def clean_email(self) -> str:
+        email: str = self.cleaned_data["email"].lower()
+        if User.objects.filter(username__iexact=email).exists():
+            raise forms.ValidationError("An account with that email already exists. Sign in instead.")
+        return email
+
+    def clean(self) -> dict[str, Any]:
+        cleaned = super().clean() or {}
+        password = cleaned.get("password")
+        if password:
+            probe = User(
+                username=cleaned.get("email", ""), email=cleaned.get("email", ""), first_name=cleaned.get("name", "")
+            )
+            try:
+                password_validation.validate_password(password, probe)
+            except forms.ValidationError as error:
+                self.add_error("password", error)
+        return cleaned
+
+
+class StaffSignupForm(AdultSignupForm):
+    CREATE, JOIN = "create", "join"
+    school_choice = forms.ChoiceField(
+        label="Your school",
+        choices=[(CREATE, "Create a new school (you become its school admin)"), (JOIN, "Join my school with a code")],
+        widget=forms.RadioSelect,
+        initial=CREATE,
+    )
+    school_name = forms.CharField(max_length=max_length(School, "name"), required=False, label="New school’s name")
+    staff_code = forms.CharField(
+        max_length=TYPED_CODE_MAX,
+        required=False,
+        label="School code",
+        help_text="Your school admin finds it on their school page.",
+    )
+
+    def clean(self) -> dict[str, Any]:
+        cleaned = super().clean()
+        choice = cleaned.get("school_choice")
+        if choice == self.CREATE and not cleaned.get("school_name", "").strip():
+            self.add_error("school_name", "Type your school’s name, or choose to join your school with a code.")
+        if choice == self.JOIN and not cleaned.get("staff_code", "").strip():
+            self.add_error("staff_code", "Type the code from your school admin.")
+        return cleaned

@@ -1,27 +1,48 @@
-"""People who sign in.
+"""People who sign in, and the schools staff work at.
 
 Visitors never sign in; everything a visitor reads works without an account.
 Students get an account from a class join code with a generated username and
 passphrase and have no email or other personal field. Teachers, parents and
-school admins sign in with an email address and a password.
+school admins sign in with an email address and a password; a teacher or school
+admin works at one school, which they created or joined with its staff code.
 """
 
+from __future__ import annotations
+
+from typing import ClassVar
+
+from django.conf import settings
 from django.contrib.auth.hashers import check_password, make_password
 from django.contrib.auth.models import AbstractUser
 from django.db import models
 
 STUDENT_HASHER = "pause_student_pbkdf2"
+# A grown-up's name as students or their child will see it ("Ms Rivera"); the column allows more.
+ADULT_NAME_MAX = 60
+
+
+class UserRole(models.TextChoices):
+    """Every kind of account, written once: use ``User.Role.TEACHER``, never the string."""
+
+    STUDENT = "student", "Student"
+    TEACHER = "teacher", "Teacher"
+    PARENT = "parent", "Parent"
+    SCHOOL_ADMIN = "school_admin", "School admin"
 
 
 class User(AbstractUser):
-    class Role(models.TextChoices):
-        STUDENT = "student", "Student"
-        TEACHER = "teacher", "Teacher"
-        PARENT = "parent", "Parent"
-        SCHOOL_ADMIN = "school_admin", "School admin"
+    Role = UserRole
+    STAFF_ROLES: ClassVar[tuple[str, ...]] = (Role.TEACHER, Role.SCHOOL_ADMIN)
 
     # Blank for staff accounts made with createsuperuser, who have no role in a school.
     role = models.CharField(max_length=20, choices=Role.choices, blank=True)
+
+    class Meta:
+        constraints = [
+            models.CheckConstraint(
+                condition=models.Q(role__in=["", *UserRole.values]), name="accounts_user_role_valid"
+            ),
+        ]
 
     @property
     def is_student(self) -> bool:
@@ -34,34 +55,65 @@ class User(AbstractUser):
     @property
     def is_staff_member(self) -> bool:
         """A teacher or a school admin (not Django's is_staff, which means the admin site)."""
-        return self.role in (self.Role.TEACHER, self.Role.SCHOOL_ADMIN)
+        return self.role in self.STAFF_ROLES
 
     @property
     def is_school_admin(self) -> bool:
         return self.role == self.Role.SCHOOL_ADMIN
 
-    def set_password(self, raw_password):
+    def set_password(self, raw_password: str | None) -> None:
         if self.is_student and raw_password is not None:
             self.password = make_password(raw_password, hasher=STUDENT_HASHER)
             self._password = raw_password
         else:
             super().set_password(raw_password)
 
-    def check_password(self, raw_password):
+    def check_password(self, raw_password: str | None) -> bool:
         if not self.is_student:
             return super().check_password(raw_password)
 
-        def upgrade(raw):
+        def upgrade(raw: str) -> None:
             self.set_password(raw)
-            self._password = None
+            self._password = None  # type: ignore[assignment]  # as Django's own upgrade does: no "password changed"
             self.save(update_fields=["password"])
 
         return check_password(raw_password, self.password, upgrade, preferred=STUDENT_HASHER)
 
+
+def max_length(model: type[models.Model], field_name: str) -> int:
+    """A text field's limit, read from the model so that forms never repeat it."""
+    field = model._meta.get_field(field_name)
+    if not isinstance(field, models.Field) or field.max_length is None:
+        raise TypeError(f"{model.__name__}.{field_name} has no max_length")
+    return field.max_length
+
+
+# A grown-up's username is their email address, so an email may be no longer than a username.
+EMAIL_MAX = max_length(User, "username")
+
+
+class School(models.Model):
+    name = models.CharField(max_length=120)
+    # Teachers join the school with this code from a school admin.
+    staff_code = models.CharField(max_length=9, unique=True)
+    created_at = models.DateTimeField(auto_now_add=True)
+
     class Meta:
-        constraints = [
-            models.CheckConstraint(
-                condition=models.Q(role__in=["", "student", "teacher", "parent", "school_admin"]),
-                name="accounts_user_role_valid",
-            ),
-        ]
+        db_table = "classrooms_school"  # moved here from classrooms; the table kept its name
+
+    def __str__(self) -> str:
+        return self.name
+
+
+class StaffMembership(models.Model):
+    """A teacher or school admin works at one school."""
+
+    user = models.OneToOneField(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="staff_membership")
+    school = models.ForeignKey(School, on_delete=models.CASCADE, related_name="staff")
+    joined_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        db_table = "classrooms_staffmembership"  # moved here from classrooms; the table kept its name
+
+    def __str__(self) -> str:
+        return f"{self.user} at {self.school}"

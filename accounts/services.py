@@ -1,12 +1,93 @@
-"""Writes for accounts that no other app owns."""
+"""Writes for accounts: sign-up for grown-ups, schools and their staff codes, and old failed sign-ins.
+
+Students' accounts are made by classrooms (a class code or a teacher's roster), which calls in here
+for nothing but credentials. Every text a person typed is checked against the model with
+``full_clean()``, so SQLite refuses an over-long name just as PostgreSQL would.
+"""
 
 from __future__ import annotations
 
 import datetime
+import logging
 
 from axes.models import AccessAttempt
 from django.conf import settings
+from django.core.exceptions import ValidationError
+from django.db import IntegrityError, transaction
 from django.utils import timezone
+
+from . import credentials
+from .errors import Refused
+from .models import EMAIL_MAX, School, StaffMembership, User
+
+logger = logging.getLogger(__name__)
+
+
+def _adult_create(*, email: str, name: str, password: str, role: str) -> User:
+    email = User.objects.normalize_email(email).lower()
+    if len(email) > EMAIL_MAX:
+        raise ValidationError({"email": f"Use an email address of up to {EMAIL_MAX} characters."}, code="max_length")
+    taken = Refused("An account with that email already exists. Sign in instead.")
+    if User.objects.filter(username__iexact=email).exists():
+        raise taken
+    user = User(username=email, email=email, first_name=name.strip(), role=role)
+    user.set_password(password)
+    # The username is the email (already checked above); Django's username characters would refuse o'brien@….
+    user.full_clean(exclude=["username"], validate_unique=False)
+    try:
+        with transaction.atomic():  # two sign-ups with one email at the same moment: one wins
+            user.save()
+    except IntegrityError:
+        raise taken from None
+    return user
+
+
+def school_create(*, name: str) -> School:
+    def create(code: str) -> School:
+        school = School(name=name.strip(), staff_code=code)
+        school.full_clean(validate_unique=False)  # a clashing code is an IntegrityError: with_unique draws again
+        school.save()
+        return school
+
+    return credentials.with_unique(credentials.readable_code, create)
+
+
+@transaction.atomic
+def staff_signup(*, email: str, name: str, password: str, school_name: str = "", staff_code: str = "") -> User:
+    """A teacher signs up and either creates a school (becoming its school admin) or joins one by its code."""
+    if staff_code:
+        school = School.objects.filter(staff_code=credentials.normalise_code(staff_code)).first()
+        if school is None:
+            logger.warning("staff sign-up refused: unknown school code")
+            raise Refused("That school code is not right. Ask your school admin for it.")
+        role = User.Role.TEACHER
+    else:
+        school = school_create(name=school_name)
+        role = User.Role.SCHOOL_ADMIN
+    user = _adult_create(email=email, name=name, password=password, role=role)
+    StaffMembership.objects.create(user=user, school=school)
+    return user
+
+
+@transaction.atomic
+def parent_signup(*, email: str, name: str, password: str) -> User:
+    return _adult_create(email=email, name=name, password=password, role=User.Role.PARENT)
+
+
+@transaction.atomic
+def school_rotate_staff_code(*, school: School) -> School:
+    def rotate(code: str) -> School:
+        School.objects.filter(pk=school.pk).update(staff_code=code)
+        school.staff_code = code
+        return school
+
+    return credentials.with_unique(credentials.readable_code, rotate)
+
+
+@transaction.atomic
+def user_delete(*, user: User) -> None:
+    """Everything about this person goes: progress, quiz attempts, enrolments, family links and codes."""
+    user.delete()
 
 
 def failed_logins_purge(*, now: datetime.datetime | None = None) -> int:

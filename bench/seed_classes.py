@@ -14,8 +14,9 @@ django.setup()
 from django.contrib.auth import get_user_model  # noqa: E402
 from django.utils import timezone  # noqa: E402
 
-from classrooms import services  # noqa: E402
+from accounts import services as account_services  # noqa: E402
 from classrooms.models import Enrolment  # noqa: E402
+from classrooms.services import teaching as services  # noqa: E402
 from courses.models import LessonProgress  # noqa: E402
 from courses.registry import get_course  # noqa: E402
 from quizzes.models import QuizAttempt  # noqa: E402
@@ -26,7 +27,7 @@ SIZES = (30, 300, 1000)
 
 
 def main():
-    teacher = services.staff_signup(
+    teacher = account_services.staff_signup(
         email="bench-teacher@example.org",
         name="Bench",
         password="bench-pass-123",  # noqa: S106 (a throwaway benchmark database)

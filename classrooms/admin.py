@@ -1,17 +1,6 @@
 from django.contrib import admin
 
-from .models import Assignment, Classroom, School, StaffMembership
-
-
-@admin.register(School)
-class SchoolAdmin(admin.ModelAdmin):
-    list_display = ("name", "created_at")
-    search_fields = ("name",)
-
-
-@admin.register(StaffMembership)
-class StaffMembershipAdmin(admin.ModelAdmin):
-    list_display = ("user", "school", "joined_at")
+from .models import Assignment, Classroom
 
 
 @admin.register(Classroom)

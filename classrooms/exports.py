@@ -5,13 +5,13 @@ from __future__ import annotations
 import csv
 from collections.abc import Iterator
 
-from .selectors import ClassMatrix
+from .selectors.teaching import ClassMatrix
 
 
 class _Echo:
     """A file that hands back what is written, so csv.writer can feed a streaming response."""
 
-    def write(self, value):
+    def write(self, value: str) -> str:
         return value
 
 
@@ -28,7 +28,7 @@ def progress_csv_lines(matrix: ClassMatrix) -> Iterator[str]:
         header += [f"{mid} status", f"{mid} lessons done", f"{mid} quiz best %", f"{mid} overdue"]
     yield writer.writerow(header)
     for row in matrix.rows:
-        line = [csv_cell(row.nickname), row.username]
+        line: list[str | int] = [csv_cell(row.nickname), row.username]
         for cell in row.cells:
             line += [
                 cell.label,

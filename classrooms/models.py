@@ -1,39 +1,23 @@
-"""Schools, classes, assignments and family links.
+"""Classes, assignments, family links, and the count of wrong codes.
 
-A school's staff (teachers and school admins) sign up with an email. Students
-exist only as members of a class: a generated username, a nickname and
-nothing else. Every field is listed, with its reason and retention, in
+A school and its staff are accounts' (``accounts.School``). Students exist
+only as members of a class: a generated username, a nickname and nothing
+else. Every field is listed, with its reason and retention, in
 ``docs/privacy.md``; a test fails when one is missing there.
 """
+
+from __future__ import annotations
 
 from django.conf import settings
 from django.db import models
 from django.db.models import Q
 
-
-class School(models.Model):
-    name = models.CharField(max_length=120)
-    # Teachers join the school with this code from a school admin.
-    staff_code = models.CharField(max_length=9, unique=True)
-    created_at = models.DateTimeField(auto_now_add=True)
-
-    def __str__(self):
-        return self.name
-
-
-class StaffMembership(models.Model):
-    """A teacher or school admin works at one school."""
-
-    user = models.OneToOneField(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="staff_membership")
-    school = models.ForeignKey(School, on_delete=models.CASCADE, related_name="staff")
-    joined_at = models.DateTimeField(auto_now_add=True)
-
-    def __str__(self):
-        return f"{self.user} at {self.school}"
+# A student's first name or nickname (kept in User.first_name, whose column allows more).
+NICKNAME_MAX = 40
 
 
 class Classroom(models.Model):
-    school = models.ForeignKey(School, on_delete=models.CASCADE, related_name="classrooms")
+    school = models.ForeignKey("accounts.School", on_delete=models.CASCADE, related_name="classrooms")
     teacher = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="classrooms")
     name = models.CharField(max_length=80)
     join_code = models.CharField(max_length=9, unique=True)
@@ -44,7 +28,7 @@ class Classroom(models.Model):
     class Meta:
         ordering = ["name", "pk"]
 
-    def __str__(self):
+    def __str__(self) -> str:
         return self.name
 
     @property
@@ -62,7 +46,7 @@ class Enrolment(models.Model):
             models.UniqueConstraint(fields=["classroom", "student"], name="classrooms_enrolment_once"),
         ]
 
-    def __str__(self):
+    def __str__(self) -> str:
         return f"{self.student} in {self.classroom}"
 
 
@@ -79,7 +63,7 @@ class Assignment(models.Model):
         ]
         ordering = ["assigned_at", "pk"]
 
-    def __str__(self):
+    def __str__(self) -> str:
         return f"{self.module_id} for {self.classroom}"
 
 
@@ -91,7 +75,7 @@ class FamilyCode(models.Model):
     created_at = models.DateTimeField(auto_now_add=True)
     expires_at = models.DateTimeField()
 
-    def __str__(self):
+    def __str__(self) -> str:
         return f"family code for {self.student}"
 
 
@@ -108,5 +92,27 @@ class FamilyLink(models.Model):
             models.CheckConstraint(condition=~Q(parent=models.F("student")), name="classrooms_family_link_not_self"),
         ]
 
-    def __str__(self):
+    def __str__(self) -> str:
         return f"{self.parent} sees {self.student}"
+
+
+class WrongCode(models.Model):
+    """One wrong class or family code, counted per address for a few minutes (classrooms.throttle).
+
+    In the database so that every app server and every worker counts the same
+    wrongs. The address itself is never stored: only a keyed hash of it.
+    """
+
+    class Scope(models.TextChoices):
+        JOIN = "join", "Class code"
+        FAMILY = "family", "Family code"
+
+    scope = models.CharField(max_length=10, choices=Scope.choices)
+    source = models.CharField(max_length=64)  # HMAC-SHA256 of the address, keyed with SECRET_KEY
+    at = models.DateTimeField()
+
+    class Meta:
+        indexes = [models.Index(fields=["scope", "source", "at"], name="classrooms_wrongcode_count")]
+
+    def __str__(self) -> str:
+        return f"wrong {self.scope} code at {self.at:%H:%M:%S}"

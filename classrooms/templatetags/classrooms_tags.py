@@ -1,6 +1,12 @@
+from __future__ import annotations
+
 from django import template
 from django.utils.html import escape, format_html
-from django.utils.safestring import mark_safe
+from django.utils.safestring import SafeString, mark_safe
+
+from quizzes.scores import percent
+
+from ..selectors.teaching import ClassMatrix
 
 register = template.Library()
 
@@ -8,7 +14,7 @@ BAR_WIDTH = 240
 
 
 @register.simple_tag
-def count_bar(count: int, total: int, correct=None):
+def count_bar(count: int, total: int, correct: bool | None = None) -> SafeString:
     """A server-drawn horizontal bar: no script, no image request, and the numbers are in the table beside it."""
     fraction = count / total if total else 0
     width = max(round(BAR_WIDTH * fraction), 2 if count else 0)
@@ -25,11 +31,12 @@ def count_bar(count: int, total: int, correct=None):
 
 @register.filter
 def percent_of(count: int, total: int) -> int:
-    return round(100 * count / total) if total else 0
+    """``{{ count|percent_of:total }}``: quizzes' one percentage formula, for the quiz report's tallies."""
+    return percent(count, total)
 
 
 @register.simple_tag
-def matrix_rows(matrix, student_url_prefix: str):
+def matrix_rows(matrix: ClassMatrix, student_url_prefix: str) -> SafeString:
     """The progress matrix's body rows.
 
     Built in Python, not a template loop: a class of 300 students is 300 × modules

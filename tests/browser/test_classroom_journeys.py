@@ -14,8 +14,10 @@ from django.contrib.auth import get_user_model
 from django.contrib.sessions.backends.db import SessionStore
 from playwright.sync_api import expect
 
-from classrooms import services
+from accounts import services as account_services
 from classrooms.models import Classroom
+from classrooms.services import students as student_services
+from classrooms.services import teaching as teaching_services
 from courses import services as course_services
 from courses.registry import get_course
 from quizzes import services as quiz_services
@@ -80,10 +82,12 @@ def new_page(browser, site):
 
 
 def make_class(*, assign=(("consent", DUE, "Read it before Tuesday's lesson."),)) -> Classroom:
-    teacher = services.staff_signup(email=TEACHER_EMAIL, name="Ms Rivera", password=PASSWORD, school_name="Hilltop")
-    classroom = services.classroom_create(teacher=teacher, name=CLASS_NAME)
+    teacher = account_services.staff_signup(
+        email=TEACHER_EMAIL, name="Ms Rivera", password=PASSWORD, school_name="Hilltop"
+    )
+    classroom = teaching_services.classroom_create(teacher=teacher, name=CLASS_NAME)
     for module_id, due_on, note in assign:
-        services.assignment_set(classroom=classroom, module_id=module_id, due_on=due_on, note=note)
+        teaching_services.assignment_set(classroom=classroom, module_id=module_id, due_on=due_on, note=note)
     return classroom
 
 
@@ -376,7 +380,7 @@ def test_teacher_sees_progress_quiz_results_and_downloads_the_csv(site, page, ne
     expect(page.locator("svg.count-bar")).to_have_count(0)
     axe(page, "quiz results, hidden")
 
-    for login in services.roster_create(classroom=classroom, names=["Ana", "Bo", "Cy", "Di"]):
+    for login in student_services.roster_create(classroom=classroom, names=["Ana", "Bo", "Cy", "Di"]):
         answer_quiz_in_db(User.objects.get(username=login.username), "consent")
     page.reload()
     expect(page.locator("p").filter(has_text="the class’s 5 students")).to_be_visible()

@@ -3,17 +3,16 @@
 import pytest
 
 from quizzes.demo import take_quiz
-from quizzes.registry import get_quiz
 from tests.browser.conftest import serious_axe_violations
-from tests.classroom_world import PASSWORD, build_school
+from tests.classroom_world import PASSWORD, build_school, quiz_of
 
 
 @pytest.fixture
 def school(transactional_db):
     school = build_school("a", students=5)
-    module_id = school.classroom.assignments.first().module_id
+    module_id = school.classroom.assignments.get().module_id
     for student in school.classroom.enrolments.all():
-        take_quiz(user=student.student, quiz=get_quiz(module_id), slip_every=2)
+        take_quiz(user=student.student, quiz=quiz_of(module_id), slip_every=2)
     return school
 
 
@@ -29,7 +28,7 @@ def test_staff_pages_have_no_serious_accessibility_problem(site, page, school):
     sign_in(page, site, school.admin.username, PASSWORD)
     base = f"/teach/classes/{school.classroom.pk}/"
     student = f"{base}students/{school.student.pk}/"
-    module_id = school.classroom.assignments.first().module_id
+    module_id = school.classroom.assignments.get().module_id
     problems = {}
     for path in ["/teach/", "/teach/school/", base, base + "roster/", base + "cards/", base + "delete/",
                  base + f"quiz/{module_id}/", student, student + "delete/"]:  # fmt: skip

@@ -11,14 +11,17 @@ from __future__ import annotations
 import datetime
 
 import pytest
-from django.contrib.auth import get_user_model
 
-from classrooms import services
+from accounts import services as account_services
+from accounts.models import User
+from classrooms.services import families as family_services
+from classrooms.services import students as student_services
+from classrooms.services import teaching as teaching_services
 from courses.registry import get_course
 from quizzes.demo import take_quiz
 from quizzes.registry import get_quiz
+from tests.classroom_world import quiz_of
 
-User = get_user_model()
 PASSWORD = "correct-horse-battery"  # noqa: S105 (test accounts)
 
 # From the OWASP XSS Filter Evasion Cheat Sheet, shortened to fit the fields.
@@ -53,29 +56,29 @@ def short(vector: str, limit: int) -> str:
 
 @pytest.fixture
 def hostile_world(transactional_db):
-    admin = services.staff_signup(
+    admin = account_services.staff_signup(
         email="admin@example.org", name=short(VECTORS[1], 60), password=PASSWORD, school_name=VECTORS[0]
     )
-    teacher = services.staff_signup(
+    teacher = account_services.staff_signup(
         email="teacher@example.org",
         name=short(VECTORS[2], 60),
         password=PASSWORD,
         staff_code=admin.staff_membership.school.staff_code,
     )
-    classroom = services.classroom_create(teacher=teacher, name=short(VECTORS[10], 80))
+    classroom = teaching_services.classroom_create(teacher=teacher, name=short(VECTORS[10], 80))
     module = next(m for m in get_course().modules if get_quiz(m.id))
-    services.assignment_set(
+    teaching_services.assignment_set(
         classroom=classroom,
         module_id=module.id,
         due_on=datetime.date(2020, 1, 1),
         note=short(" ".join(VECTORS[3:9]), 300),
     )
-    logins = services.roster_create(classroom=classroom, names=[short(v, 40) for v in VECTORS])
+    logins = student_services.roster_create(classroom=classroom, names=[short(v, 40) for v in VECTORS])
     students = [User.objects.get(username=issued.username) for issued in logins]
     for student in students[:6]:
-        take_quiz(user=student, quiz=get_quiz(module.id), slip_every=2)
-    parent = services.parent_signup(email="parent@example.org", name=short(VECTORS[9], 60), password=PASSWORD)
-    services.family_link_create(parent=parent, code=services.family_code_create(student=students[0]).code)
+        take_quiz(user=student, quiz=quiz_of(module.id), slip_every=2)
+    parent = account_services.parent_signup(email="parent@example.org", name=short(VECTORS[9], 60), password=PASSWORD)
+    family_services.family_link_create(parent=parent, code=family_services.family_code_create(student=students[0]).code)
     return {
         "admin": (admin.username, PASSWORD),
         "teacher": (teacher.username, PASSWORD),
@@ -106,7 +109,7 @@ def test_no_payload_runs_for_any_role(site, browser, hostile_world, role):
         site.keep_on_site(context)
         page = context.new_page()
         page.set_default_timeout(10_000)
-        dialogs = []
+        dialogs: list[str] = []
         page.on("dialog", lambda dialog, seen=dialogs: (seen.append(dialog.message), dialog.dismiss()))
         username, password = hostile_world[role]
         page.goto(site.url + "/accounts/login/")

@@ -6,17 +6,21 @@ School A owns every object named in a URL; the "other" roles belong to school B,
 
 from __future__ import annotations
 
+import logging
+from dataclasses import dataclass
+from typing import Any
+
 import pytest
 from django.apps import apps
 from django.contrib.sessions.models import Session
 from django.test import Client
 from django.urls import URLPattern, URLResolver, get_resolver, reverse
 
+from accounts.models import User
 from classrooms.models import Assignment
 from courses.registry import get_course
 from quizzes.demo import take_quiz
-from quizzes.registry import get_quiz
-from tests.classroom_world import build_world
+from tests.classroom_world import World, build_world, quiz_of
 
 pytestmark = pytest.mark.django_db
 
@@ -38,25 +42,25 @@ ADMINS = {"admin", "other_admin"}
 LOGIN = 302  # a visitor is sent to sign in
 
 
-def everyone(status):
+def everyone(status: int) -> dict[str, int | None]:
     return dict.fromkeys(ROLES, status)
 
 
-def only(allowed: set[str], status: int, *, visitor=LOGIN, others=403):
+def only(allowed: set[str], status: int | None, *, visitor: int = LOGIN, others: int = 403) -> dict[str, int | None]:
     """``status`` for the allowed roles, 403 for other signed-in roles, a sign-in redirect for visitors."""
     table = {role: (status if role in allowed else others) for role in ROLES}
     table["visitor"] = visitor
     return table
 
 
-def school_a_class(status):
+def school_a_class(status: int | None) -> dict[str, int | None]:
     """A page about school A's class: its teacher and school admin see it; school B's staff get 404."""
     table = only(STAFF, 404)
     table["teacher"] = table["admin"] = status
     return table
 
 
-def owned_by_student(status):
+def owned_by_student(status: int) -> dict[str, int | None]:
     table = everyone(404)
     table["student"] = status
     return table
@@ -67,8 +71,8 @@ EXPECTED_GET = {
     "classrooms:join": everyone(200),
     "classrooms:welcome": only(STUDENTS, 302),  # nothing issued: on to /me/
     "classrooms:after-login": everyone(302),
-    "classrooms:signup-staff": everyone(200),
-    "classrooms:signup-parent": everyone(200),
+    "signup-staff": everyone(200),
+    "signup-parent": everyone(200),
     "classrooms:teach": only(STAFF, 200),
     "classrooms:class-create": only(STAFF, 405),
     "classrooms:class": school_a_class(200),
@@ -151,24 +155,32 @@ def url_names(resolver=None, namespace=""):
             yield f"{namespace}{pattern.name}", pattern
 
 
+@dataclass
+class Walk(World):
+    """Two schools, a sample value for every URL argument, and a signed-in user for every role."""
+
+    samples: dict[str, Any]
+    users: dict[str, User]
+
+
 @pytest.fixture
-def world():
+def world() -> Walk:
     world = build_world()
     module = get_course().modules[0]
-    attempt = take_quiz(user=world.a.student, quiz=get_quiz(module.id))
-    world.samples = {
+    attempt = take_quiz(user=world.a.student, quiz=quiz_of(module.id))
+    samples = {
         "classroom_id": world.a.classroom.pk,
-        "assignment_id": Assignment.objects.filter(classroom=world.a.classroom).first().pk,
+        "assignment_id": Assignment.objects.get(classroom=world.a.classroom).pk,
         "student_id": world.a.student.pk,
         "module_id": module.id,
         "lesson_id": module.lessons[0].id,
         "attempt_id": attempt.public_id,
         "position": 0,
-        "link_id": world.a.student.parent_links.first().pk,
+        "link_id": world.a.student.parent_links.get().pk,
         "guide_id": get_course().guides[0].id,
         "region_id": get_course().regions[0].id,
     }
-    world.users = {
+    users = {
         "student": world.a.student,
         "teacher": world.a.teacher,
         "admin": world.a.admin,
@@ -178,7 +190,7 @@ def world():
         "other_admin": world.b.admin,
         "other_parent": world.b.parent,
     }
-    return world
+    return Walk(a=world.a, b=world.b, samples=samples, users=users)
 
 
 def url_for(name, pattern, samples):
@@ -195,7 +207,7 @@ def client_for(role, world):
 
 
 def row_counts():
-    return {model._meta.label: model.objects.count() for model in apps.get_models() if model is not Session}
+    return {model._meta.label: model._default_manager.count() for model in apps.get_models() if model is not Session}
 
 
 def test_every_route_has_an_expectation():
@@ -246,3 +258,15 @@ def test_a_post_without_a_csrf_token_is_refused(world):
     response = client.post(reverse("classrooms:class-create"), {"name": "Sneaky"})
     assert response.status_code == 403
     assert row_counts() == before
+
+
+def test_a_refusal_is_logged_with_ids_and_a_reason_never_a_name(world, caplog):
+    client = client_for("other_teacher", world)
+    with caplog.at_level(logging.WARNING):
+        assert client.get(reverse("classrooms:class", args=[world.a.classroom.pk])).status_code == 404
+        assert client.get(reverse("classrooms:me")).status_code == 403
+    messages = [record.getMessage() for record in caplog.records if record.name.startswith(("classrooms", "accounts"))]
+    assert f"refused: class {world.a.classroom.pk} is not one user {world.b.teacher.pk} may see" in messages
+    assert any(message.startswith(f"refused: user {world.b.teacher.pk} (role 'teacher')") for message in messages)
+    private = (world.b.teacher.first_name, world.b.teacher.email, world.a.classroom.name, "127.0.0.1")
+    assert not any(text in message for message in messages for text in private)

@@ -1,9 +1,13 @@
+from __future__ import annotations
+
+from typing import Any
+
 from django.conf import settings
 from django.core.management import call_command
-from django.core.management.base import BaseCommand
+from django.core.management.base import BaseCommand, CommandParser
 
 from accounts import services as account_services
-from classrooms import services
+from classrooms.services import retention
 from quizzes import services as quiz_services
 
 
@@ -14,15 +18,15 @@ class Command(BaseCommand):
         "quiz attempts, old failed-login records and expired sessions. Run it daily."
     )
 
-    def add_arguments(self, parser):
+    def add_arguments(self, parser: CommandParser) -> None:
         parser.add_argument("--days", type=int, default=None, help="Override RETENTION_DAYS for this run.")
 
-    def handle(self, *args, days=None, **options):
+    def handle(self, *args: Any, days: int | None = None, **options: Any) -> None:
         days = settings.RETENTION_DAYS if days is None else days
         if days < 0:
             self.stderr.write("--days must be 0 or more.")
             raise SystemExit(2)
-        purged = services.purge_expired(days=days)
+        purged = retention.purge_expired(days=days)
         visitors = quiz_services.visitor_attempts_purge()
         failed_logins = account_services.failed_logins_purge()
         call_command("clearsessions")

@@ -3,22 +3,23 @@
 from __future__ import annotations
 
 import datetime
+from typing import Any
 
 from django.conf import settings
-from django.contrib.auth import get_user_model
-from django.core.management.base import BaseCommand, CommandError
+from django.contrib.sessions.backends.db import SessionStore
+from django.core.management.base import BaseCommand, CommandError, CommandParser
 from django.db import transaction
 from django.utils import timezone
 
 from accounts import credentials
-from classrooms.models import Assignment, Classroom, Enrolment, FamilyLink, School, StaffMembership
+from accounts.models import School, StaffMembership, User
+from classrooms.models import Assignment, Classroom, Enrolment, FamilyLink
 from courses.registry import get_course
 from courses.services import lesson_progress_mark_done
 from quizzes import selectors as quiz_selectors
 from quizzes.demo import take_quiz
 from quizzes.registry import get_quiz
 
-User = get_user_model()
 PASSWORD = "demo-pass-123"  # noqa: S105 (published demo password; the command refuses to run in production)
 SCHOOL = "Demo School"
 STUDENT_NAMES = ["Amani", "Bea", "Chen", "Dara", "Eli", "Farah", "Gus", "Hana", "Isla", "Jo", "Kai", "Lena"]
@@ -27,11 +28,11 @@ STUDENT_NAMES = ["Amani", "Bea", "Chen", "Dara", "Eli", "Farah", "Gus", "Hana", 
 class Command(BaseCommand):
     help = "Create (or refresh) the demo school. Every demo password is demo-pass-123. Refuses unless DEBUG or --force."
 
-    def add_arguments(self, parser):
+    def add_arguments(self, parser: CommandParser) -> None:
         parser.add_argument("--force", action="store_true", help="Run even when DEBUG is off.")
         parser.add_argument("--quiet", action="store_true", help="Don't print the logins.")
 
-    def handle(self, *args, force=False, quiet=False, **options):
+    def handle(self, *args: Any, force: bool = False, quiet: bool = False, **options: Any) -> None:
         if not settings.DEBUG and not force:
             raise CommandError(
                 "seed_demo makes accounts with a published password: it runs only with DEBUG on, or --force."
@@ -46,14 +47,14 @@ class Command(BaseCommand):
                 "  demo-parent (linked to demo-student-1), demo-parent-2 (linked to demo-student-2)"
             )
 
-    def _user(self, username, *, role, name, email=""):
+    def _user(self, username: str, *, role: str, name: str, email: str = "") -> User:
         user, _ = User.objects.get_or_create(username=username, defaults={"role": role})
         user.role, user.first_name, user.email = role, name, email
         user.set_password(PASSWORD)
         user.save()
         return user
 
-    def _seed(self):
+    def _seed(self) -> None:
         school = School.objects.filter(name=SCHOOL).first() or School.objects.create(
             name=SCHOOL, staff_code=credentials.readable_code()
         )
@@ -89,15 +90,16 @@ class Command(BaseCommand):
             parent = self._user(username, role=User.Role.PARENT, name=name, email=f"{username}@example.org")
             FamilyLink.objects.get_or_create(parent=parent, student=User.objects.get(username=f"demo-student-{child}"))
 
-    def _classroom(self, school, teacher, name):
+    def _classroom(self, school: School, teacher: User, name: str) -> Classroom:
         classroom = Classroom.objects.filter(school=school, name=name).first()
         return classroom or Classroom.objects.create(
             school=school, teacher=teacher, name=name, join_code=credentials.readable_code()
         )
 
-    def _progress(self, student, module_ids, *, variety):
+    def _progress(self, student: User, module_ids: list[str], *, variety: int) -> None:
         """variety 0: nothing yet; 1: some lessons and a shaky first quiz; 2: first module done; 3: everything done."""
         course = get_course()
+        session = SessionStore()  # never saved: a signed-in student's progress goes to their account
         for index, module_id in enumerate(module_ids):
             module = course.module(module_id)
             if module is None or variety == 0:
@@ -109,9 +111,9 @@ class Command(BaseCommand):
             else:
                 lessons = module.lessons
             for lesson in lessons:
-                lesson_progress_mark_done(user=student, session=None, lesson=lesson)
+                lesson_progress_mark_done(user=student, session=session, lesson=lesson)
             quiz = get_quiz(module_id)
-            already = quiz_selectors.attempts_owned(user=student, session=None).filter(module_id=module_id).exists()
+            already = quiz_selectors.attempts_owned(user=student, session=session).filter(module_id=module_id).exists()
             # Most students have tried the first quiz, so its per-question results pass the five-answer floor.
             if quiz is not None and not already and (variety == 3 or (variety in (1, 2) and index == 0)):
                 slips = {1: 2, 2: 0 if student.pk % 2 == 0 else 3, 3: 0}[variety]

@@ -1,0 +1,37 @@
+"""Each role's own page: where signing in lands, and its link in the account menu (``core.hooks``)."""
+
+from __future__ import annotations
+
+from typing import NamedTuple
+
+from django.contrib.auth.models import AnonymousUser
+from django.http import HttpRequest
+from django.urls import reverse
+
+from accounts.models import User
+from core.hooks import Link
+
+
+class OwnPage(NamedTuple):
+    label: str
+    url_name: str
+
+
+# One table for the account menu and for where signing in lands.
+OWN_PAGES: dict[str, OwnPage] = {
+    User.Role.STUDENT: OwnPage("My classes", "classrooms:me"),
+    User.Role.TEACHER: OwnPage("Teach", "classrooms:teach"),
+    User.Role.SCHOOL_ADMIN: OwnPage("Teach", "classrooms:teach"),
+    User.Role.PARENT: OwnPage("My family", "classrooms:family"),
+}
+
+
+def own_page(user: User | AnonymousUser) -> OwnPage | None:
+    """This person's own page, or None (a visitor, or an admin-site account with no role)."""
+    return OWN_PAGES.get(user.role) if isinstance(user, User) else None
+
+
+def account_links(request: HttpRequest) -> list[Link]:
+    """The ``core.hooks.account_links`` provider: a link to the signed-in person's own page."""
+    page = own_page(request.user)
+    return [Link(label=page.label, url=reverse(page.url_name))] if page else []

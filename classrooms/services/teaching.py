@@ -1,0 +1,89 @@
+"""A teacher's classes: making, renaming codes, archiving, deleting, and assigning modules."""
+
+from __future__ import annotations
+
+import datetime
+
+from django.db import transaction
+from django.utils import timezone
+
+from accounts import credentials
+from accounts.errors import Refused
+from accounts.models import User
+
+from ..models import Assignment, Classroom
+
+
+def ensure_open(classroom: Classroom) -> None:
+    if classroom.archived:
+        raise Refused("This class is archived, so it can’t be changed. Restore it first.")
+
+
+@transaction.atomic
+def classroom_create(*, teacher: User, name: str) -> Classroom:
+    school = teacher.staff_membership.school
+
+    def create(code: str) -> Classroom:
+        classroom = Classroom(school=school, teacher=teacher, name=name.strip(), join_code=code)
+        # A clashing code is an IntegrityError, and with_unique draws again; school and teacher are loaded rows.
+        classroom.full_clean(exclude=["school", "teacher"], validate_unique=False)
+        classroom.save()
+        return classroom
+
+    return credentials.with_unique(credentials.readable_code, create)
+
+
+@transaction.atomic
+def classroom_rotate_join_code(*, classroom: Classroom) -> Classroom:
+    ensure_open(classroom)
+
+    def rotate(code: str) -> Classroom:
+        Classroom.objects.filter(pk=classroom.pk).update(join_code=code)
+        classroom.join_code = code
+        return classroom
+
+    return credentials.with_unique(credentials.readable_code, rotate)
+
+
+@transaction.atomic
+def classroom_set_archived(*, classroom: Classroom, archived: bool) -> None:
+    classroom.archived_at = timezone.now() if archived else None
+    Classroom.objects.filter(pk=classroom.pk).update(archived_at=classroom.archived_at)
+
+
+@transaction.atomic
+def classroom_delete(*, classroom: Classroom) -> int:
+    """Delete the class and its students' class data: students in no other class go entirely.
+
+    Returns how many student accounts were deleted.
+    """
+    only_here = (
+        User.objects.filter(enrolments__classroom=classroom, role=User.Role.STUDENT)
+        .exclude(enrolments__classroom__in=Classroom.objects.exclude(pk=classroom.pk))
+        .values_list("pk", flat=True)
+    )
+    ids = list(only_here)
+    User.objects.filter(pk__in=ids).delete()
+    classroom.delete()
+    return len(ids)
+
+
+@transaction.atomic
+def assignment_set(
+    *, classroom: Classroom, module_id: str, due_on: datetime.date | None, note: str
+) -> tuple[Assignment, bool]:
+    """Assign a module, or change its due date and note if it is already assigned."""
+    ensure_open(classroom)
+    note = note.strip()
+    Assignment(classroom=classroom, module_id=module_id, due_on=due_on, note=note).full_clean(
+        exclude=["classroom"], validate_unique=False, validate_constraints=False
+    )
+    return Assignment.objects.update_or_create(
+        classroom=classroom, module_id=module_id, defaults={"due_on": due_on, "note": note}
+    )
+
+
+@transaction.atomic
+def assignment_delete(*, assignment: Assignment) -> None:
+    ensure_open(assignment.classroom)
+    assignment.delete()

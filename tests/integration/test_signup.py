@@ -1,0 +1,114 @@
+"""Signing up as a teacher or a parent, signing in, and where each role lands (accounts)."""
+
+from __future__ import annotations
+
+import pytest
+from django.contrib.auth.models import AnonymousUser
+from django.core.exceptions import ValidationError
+
+from accounts import services as account_services
+from accounts.models import School, User
+from core.hooks import Link, account_links
+from tests.classroom_world import PASSWORD, build_school
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def school():
+    return build_school("a")
+
+
+def test_a_teacher_signs_up_creating_a_school_and_becomes_its_admin(client):
+    response = client.post(
+        "/accounts/signup/teacher/",
+        {
+            "name": "Ms Rivera",
+            "email": "Rivera@Example.org",
+            "password": "a long enough passphrase",
+            "school_choice": "create",
+            "school_name": "Hill School",
+        },
+    )
+    assert response.status_code == 302
+    assert client.get(response["Location"], follow=True).redirect_chain[-1][0] == "/teach/"
+    user = User.objects.get(username="rivera@example.org")
+    assert user.role == User.Role.SCHOOL_ADMIN
+    assert user.staff_membership.school.name == "Hill School"
+
+
+def test_a_teacher_joins_a_school_with_its_code_and_a_wrong_code_is_refused(client, school):
+    code = school.admin.staff_membership.school.staff_code
+    form = {"name": "Mr Ng", "email": "ng@example.org", "password": "a long enough passphrase"}
+    bad = client.post("/accounts/signup/teacher/", {**form, "school_choice": "join", "staff_code": "AAAA-AAAA"})
+    assert bad.status_code == 200 and "That school code is not right" in bad.content.decode()
+    assert not User.objects.filter(username="ng@example.org").exists()
+    good = client.post(
+        "/accounts/signup/teacher/", {**form, "school_choice": "join", "staff_code": code.lower().replace("-", " ")}
+    )
+    assert good.status_code == 302
+    ng = User.objects.get(username="ng@example.org")
+    assert ng.role == User.Role.TEACHER and ng.staff_membership.school == school.classroom.school
+
+
+def test_signup_rerenders_with_errors_for_a_taken_email_or_a_weak_password(client, school):
+    taken = client.post(
+        "/accounts/signup/parent/",
+        {"name": "P", "email": "teacher-a@example.org", "password": "a long enough passphrase"},
+    )
+    assert "already exists" in taken.content.decode()
+    weak = client.post("/accounts/signup/parent/", {"name": "P", "email": "p@example.org", "password": "password"})
+    assert weak.status_code == 200 and "password" in weak.content.decode().lower()
+    assert not User.objects.filter(username="p@example.org").exists()
+
+
+def test_the_login_redirects_each_role_to_its_own_page(client, school):
+    for user, home in ((school.teacher, "/teach/"), (school.parent, "/family/"), (school.admin, "/teach/")):
+        client.logout()
+        client.post("/accounts/login/", {"username": user.username, "password": PASSWORD})
+        assert client.get("/accounts/welcome/")["Location"] == home
+    client.logout()
+    username, passphrase = next(iter(school.logins.items()))
+    assert client.post("/accounts/login/", {"username": username, "password": passphrase}).status_code == 302
+    assert client.get("/accounts/welcome/")["Location"] == "/me/"
+
+
+def test_axes_locks_one_username_from_one_address_not_the_class(client, school, settings):
+    settings.AXES_FAILURE_LIMIT = 3
+    (victim, _), (classmate, classmate_pass) = list(school.logins.items())[:2]
+    victim_pass = school.logins[victim]
+    for _ in range(3):
+        client.post("/accounts/login/", {"username": victim, "password": "wrong words here"})
+    locked = client.post("/accounts/login/", {"username": victim, "password": victim_pass})
+    assert locked.status_code == 429 and "Too many tries" in locked.content.decode()
+    assert client.post("/accounts/login/", {"username": classmate, "password": classmate_pass}).status_code == 302
+    client.logout()
+    elsewhere = client.post("/accounts/login/", {"username": victim, "password": victim_pass}, REMOTE_ADDR="10.0.0.9")
+    assert elsewhere.status_code == 302
+
+
+def test_an_over_long_school_name_or_email_is_refused_by_the_service():
+    with pytest.raises(ValidationError) as refused:
+        account_services.staff_signup(
+            email="long@example.org", name="Ms Long", password=PASSWORD, school_name="S" * 121
+        )
+    assert "name" in refused.value.message_dict
+    with pytest.raises(ValidationError):
+        account_services.parent_signup(email="p" * 140 + "@example.org", name="P", password=PASSWORD)
+    assert not User.objects.exists()
+    assert not School.objects.exists()
+
+
+def test_each_role_has_its_own_page_in_the_account_menu(rf, school):
+    """classrooms fills core's account_links hook: one link per role, none for a visitor."""
+    expected = {
+        school.student: [Link("My classes", "/me/")],
+        school.teacher: [Link("Teach", "/teach/")],
+        school.admin: [Link("Teach", "/teach/")],
+        school.parent: [Link("My family", "/family/")],
+        AnonymousUser(): [],
+    }
+    for user, links in expected.items():
+        request = rf.get("/")
+        request.user = user
+        assert account_links(request) == links, user
