@@ -74,7 +74,7 @@ test: install lint
 soak: install
 	@PAUSE_SOAK_SEEDS="$(SOAK_SEEDS)" $(BIN)/python -m pytest -m soak -p no:xdist tests/integration/test_worker_kill.py
 
-bench: setup $(VENV)/.bench-installed
+bench: install $(VENV)/.bench-installed
 	@status=0; for bench in run classrooms answering; do $(BIN)/python -m bench.$$bench || status=1; done; exit $$status
 
 # Locust journeys against gunicorn on loopback: SQLite, then PostgreSQL + Redis when they answer.

@@ -28,15 +28,16 @@ class Reply(NamedTuple):
 
 
 class Browser:
-    def __init__(self, port: int, *, keep_alive: bool = False):
+    def __init__(self, port: int, *, keep_alive: bool = False, timeout: float = 10):
         self.port = port
         self.keep_alive = keep_alive
+        self.timeout = timeout
         self.cookies: dict[str, str] = {}
         self._conn: http.client.HTTPConnection | None = None
 
     def _connection(self) -> http.client.HTTPConnection:
         if self._conn is None:
-            self._conn = http.client.HTTPConnection("127.0.0.1", self.port, timeout=10)
+            self._conn = http.client.HTTPConnection("127.0.0.1", self.port, timeout=self.timeout)
         return self._conn
 
     def request(
