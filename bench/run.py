@@ -56,6 +56,7 @@ def course_load_seconds() -> float:
     def load() -> float:
         started = time.perf_counter()
         result = load_course(ROOT / "content")
+        assert result.course is not None, result.errors
         quizzes = load_quizzes(result.course, ROOT / "content")
         elapsed = time.perf_counter() - started
         assert result.ok, result.errors
@@ -88,7 +89,8 @@ def answer_and_health(server: Gunicorn, module_id: str, rounds: int) -> tuple[fl
     """Median seconds of answering one quiz step (the POST), and of /healthz in the same loop."""
     reader, bare = Browser(server.port, keep_alive=True), Browser(server.port, keep_alive=True)
     quiz = f"/modules/{module_id}/quiz/"
-    answers, health = [], []
+    answers: list[float] = []
+    health: list[float] = []
     index = 0
     while len(answers) < rounds:
         page = reader.get(quiz).text

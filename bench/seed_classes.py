@@ -19,19 +19,15 @@ django.setup()
 from django.contrib.auth import get_user_model  # noqa: E402
 from django.utils import timezone  # noqa: E402
 
+from accounts.services import staff_signup  # noqa: E402
 from bench.common import TEACHER_EMAIL, TEACHER_PASSWORD  # noqa: E402
+from classrooms.services.teaching import assignment_set, classroom_create  # noqa: E402
 from classrooms.models import Enrolment  # noqa: E402
 from courses.models import LessonProgress  # noqa: E402
 from courses.registry import get_course  # noqa: E402
 from quizzes.models import QuizAttempt  # noqa: E402
 from quizzes.registry import get_quiz  # noqa: E402
 
-try:  # issue 11's layout: sign-up with accounts, classrooms' writes split by audience
-    from classrooms.services.teaching import assignment_set, classroom_create
-
-    from accounts.services import staff_signup
-except ImportError:  # the layout before it; delete this branch once the issue 11 branches are merged
-    from classrooms.services import assignment_set, classroom_create, staff_signup  # type: ignore[attr-defined,no-redef]
 
 User = get_user_model()
 SIZES = (30, 300, 1000)

@@ -19,7 +19,7 @@ import os
 import shutil
 from collections.abc import Iterator
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any, cast
 from urllib.parse import parse_qs, urlsplit, urlunsplit
 
 import pytest
@@ -84,7 +84,8 @@ def pytest_configure(config: pytest.Config) -> None:
 
 def _own_redis_database(settings: LazySettings) -> None:
     """Refuse Redis db 0; give each xdist worker its own database (before any cache is opened)."""
-    for alias, cache in settings.CACHES.items():
+    for alias, configured in settings.CACHES.items():
+        cache = cast(dict[str, Any], configured)
         if not cache["BACKEND"].endswith("RedisCache"):
             continue
         number = _redis_database(cache["LOCATION"])

@@ -10,6 +10,7 @@ import http.client
 import random
 import re
 import time
+from collections.abc import Mapping
 from typing import NamedTuple
 from urllib.parse import urlencode
 
@@ -41,7 +42,11 @@ class Browser:
         return self._conn
 
     def request(
-        self, method: str, path: str, fields: Fields | None = None, headers: dict[str, str] | None = None
+        self,
+        method: str,
+        path: str,
+        fields: Mapping[str, str | list[str]] | None = None,
+        headers: dict[str, str] | None = None,
     ) -> Reply:
         sent = dict(headers or {})
         if self.cookies:
@@ -71,7 +76,7 @@ class Browser:
     def get(self, path: str, headers: dict[str, str] | None = None) -> Reply:
         return self.request("GET", path, headers=headers)
 
-    def post(self, path: str, fields: Fields) -> Reply:
+    def post(self, path: str, fields: Mapping[str, str | list[str]]) -> Reply:
         return self.request("POST", path, fields)
 
     def close(self) -> None:
