@@ -21,13 +21,12 @@ from django.utils import timezone  # noqa: E402
 
 from accounts.services import staff_signup  # noqa: E402
 from bench.common import TEACHER_EMAIL, TEACHER_PASSWORD  # noqa: E402
-from classrooms.services.teaching import assignment_set, classroom_create  # noqa: E402
 from classrooms.models import Enrolment  # noqa: E402
+from classrooms.services.teaching import assignment_set, classroom_create  # noqa: E402
 from courses.models import LessonProgress  # noqa: E402
 from courses.registry import get_course  # noqa: E402
 from quizzes.models import QuizAttempt  # noqa: E402
 from quizzes.registry import get_quiz  # noqa: E402
-
 
 User = get_user_model()
 SIZES = (30, 300, 1000)
