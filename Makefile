@@ -14,6 +14,7 @@ LOCK := $(BIN)/uv pip compile --quiet --universal --python-version 3.11 --genera
 .PHONY: setup install run test unit soak lint lock bench loadtest browser clean
 
 setup: install
+	@mkdir -p var
 	@$(BIN)/python manage.py migrate --noinput -v 0
 
 # Everything but the development database: tests make their own databases, and must never
