@@ -15,6 +15,7 @@
 3. **Soak, one seeded run**: the worker-kill chaos test on SQLite and PostgreSQL
    (`make soak` runs more seeds).
 
+Each pass's JUnit XML report is kept in var/test-reports/ (per-test times included).
 A pass whose server does not answer is skipped and the summary says why, unless
 REQUIRE_POSTGRES (or REQUIRE_REDIS) is set, as CI sets them: then a missing server fails the run.
 Extra arguments go to every pass (e.g. `-x`, or `-k name`).
@@ -25,7 +26,6 @@ from __future__ import annotations
 import os
 import subprocess
 import sys
-import tempfile
 import time
 import xml.etree.ElementTree as ET  # noqa: S405 (our own pytest's report)
 from dataclasses import dataclass, field
@@ -34,6 +34,7 @@ from pathlib import Path
 from tools.servers import ROOT, postgres_url, probe_postgres, probe_redis, redis_test_url, shown
 
 KINDS = ("passed", "failed", "errors", "skipped")
+REPORTS = ROOT / "var" / "test-reports"
 
 
 @dataclass
@@ -83,7 +84,7 @@ def plan(extra: list[str]) -> list[Pass]:
     redis = redis_test_url()
 
     sqlite = Pass("SQLite", "SQLite files, local-memory cache, sessions in the database; in parallel",
-                  ["--numprocesses=auto", *extra], base)  # fmt: skip
+                  ["--numprocesses=auto", "--dist=worksteal", "--durations=10", *extra], base)  # fmt: skip
 
     postgres = Pass("PostgreSQL + Redis", "", ["-m", "db and not browser and not gunicorn", "-p", "no:xdist", *extra])
     problem = probe_postgres(database)
@@ -110,10 +111,12 @@ def plan(extra: list[str]) -> list[Pass]:
 
 def main(extra: list[str]) -> int:
     passes = plan(extra)
-    with tempfile.TemporaryDirectory(prefix="pause-test-passes-") as tmp:
-        for number, run in enumerate(passes):
-            if run.env:
-                run_pytest(run, Path(tmp) / f"pass-{number}.xml")
+    REPORTS.mkdir(parents=True, exist_ok=True)
+    for number, run in enumerate(passes, start=1):
+        report = REPORTS / f"pass-{number}.xml"
+        report.unlink(missing_ok=True)
+        if run.env:
+            run_pytest(run, report)
 
     print("\n=== test passes ===")
     for run in passes:
