@@ -2,6 +2,7 @@
 
 Markers added here (see pyproject.toml for the list):
 
+- ``soak``: never run unless a ``-m`` expression names it (``-m soak``).
 - ``db``: the test uses the database, the cache or sessions (a ``django_db`` mark, or a
   fixture that reaches them: ``db``, ``client``, ``live_server``…). The PostgreSQL + Redis
   pass runs only these (``-m "db and not browser and not gunicorn"``); everything else
@@ -60,6 +61,12 @@ def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item
         fixtures = set(getattr(item, "fixturenames", ()))
         if item.get_closest_marker("django_db") or fixtures & DB_FIXTURES:
             item.add_marker(pytest.mark.db)
+    # Soak tests run only when a -m expression names them (`-m soak`, as `make soak` does).
+    if "soak" not in (config.getoption("markexpr", "") or ""):
+        soak = [item for item in items if item.get_closest_marker("soak")]
+        if soak:
+            config.hook.pytest_deselected(items=soak)
+            items[:] = [item for item in items if not item.get_closest_marker("soak")]
 
 
 def _redis_database(url: str) -> int:
