@@ -16,6 +16,7 @@ import os
 import random
 import re
 from collections import defaultdict
+from typing import Any
 from urllib.parse import urlencode
 
 from locust import between, events, task
@@ -195,7 +196,7 @@ def write_summary(environment, **kwargs) -> None:
     path = os.environ.get("LOADTEST_SUMMARY")
     if not path:
         return
-    summary = {}
+    summary: dict[str, dict[str, Any]] = {}
     for key, title in JOURNEYS.items():
         merged = StatsEntry(environment.stats, title, "", use_response_times_cache=False)
         for entry in environment.stats.entries.values():

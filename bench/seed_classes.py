@@ -53,6 +53,7 @@ def main(sizes: list[int]) -> None:
                 ]
                 if len(lessons) == len(module.lessons):
                     quiz = get_quiz(module.id)
+                    assert quiz is not None
                     score = quiz.max_score - n % 3
                     attempts.append(
                         QuizAttempt(
