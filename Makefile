@@ -1,17 +1,17 @@
 # Pause: the two commands a newcomer needs are `make run` and `make test`.
 # Both do all the set-up themselves; `make setup` is safe to run again.
+# Nothing here is needed by pytest itself: `.venv/bin/pytest tests/unit` works on its own.
 
 PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
 PORT ?= 8000
-export NLTK_DATA := $(CURDIR)/$(VENV)/nltk_data
-export DJANGO_ALLOW_ASYNC_UNSAFE := true
+# `make soak` runs the worker-kill chaos test once per seed.
+SOAK_SEEDS ?= 1 2 3 4 5
+# Locks are compiled for every platform, from Python 3.11 up.
+LOCK := $(BIN)/uv pip compile --quiet --universal --python-version 3.11 --generate-hashes
 
-# First-party code that bandit reads: every Django app (a folder with an apps.py) and config.
-APP_PACKAGES = $(sort $(patsubst %/apps.py,%,$(wildcard */apps.py))) config
-
-.PHONY: setup install run test lint bench loadtest browser clean
+.PHONY: setup install run test unit soak lint lock bench loadtest browser clean
 
 setup: install
 	@mkdir -p var
@@ -19,16 +19,18 @@ setup: install
 
 # Everything but the development database: tests make their own databases, and must never
 # migrate whatever DATABASE_URL points at.
-install: $(VENV)/.installed $(NLTK_DATA)/corpora/cmudict/cmudict browser
+install: $(VENV)/.installed browser
 
+# The lock files carry a hash for every package: pip refuses anything else.
 $(VENV)/.installed: requirements.txt requirements-dev.txt
 	@test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
-	@$(BIN)/python -m pip install --quiet --disable-pip-version-check --upgrade pip
-	@$(BIN)/python -m pip install --quiet --disable-pip-version-check -r requirements-dev.txt
+	@$(BIN)/python -m pip install --quiet --disable-pip-version-check --require-hashes -r requirements-dev.txt
 	@touch $@
 
-$(NLTK_DATA)/corpora/cmudict/cmudict: $(VENV)/.installed
-	@$(BIN)/python scripts/build_cmudict.py $(NLTK_DATA)
+# locust and what it brings (gevent, flask, zmq) only for the benchmarks and the load test.
+$(VENV)/.bench-installed: $(VENV)/.installed requirements-bench.txt
+	@$(BIN)/python -m pip install --quiet --disable-pip-version-check --require-hashes -r requirements-bench.txt
+	@touch $@
 
 # Browser tests drive Debian's chromium (never a downloaded browser build).
 browser:
@@ -45,26 +47,40 @@ run: setup
 	@echo "Pause is at http://127.0.0.1:$(PORT)/  (Ctrl-C stops it)"
 	@$(BIN)/python manage.py runserver 127.0.0.1:$(PORT)
 
-# bandit fails on any finding of medium or high severity; a justified exception is marked
-# `# nosec BXXX` with the reason beside it.
+# ruff (lint, with its flake8-bandit "S" security rules, and format) and mypy (pyproject.toml).
 lint: $(VENV)/.installed
 	@$(BIN)/ruff check .
 	@$(BIN)/ruff format --check .
-	@$(BIN)/bandit --quiet --recursive --severity-level medium $(APP_PACKAGES)
+	@$(BIN)/mypy
 
-# The whole suite on SQLite, then again on PostgreSQL with Redis when a server answers
-# (DATABASE_URL, default postgres://postgres@127.0.0.1:5432/pause; REDIS_URL, default
-# redis://127.0.0.1:6379/0). REQUIRE_POSTGRES=1 / REQUIRE_REDIS=1 fail instead of skipping.
+# Re-lock after editing a requirements*.in file (keeps every pin it can; add --upgrade to move them).
+lock: $(VENV)/.installed
+	@$(LOCK) requirements.in -o requirements.txt
+	@$(LOCK) requirements-dev.in -o requirements-dev.txt
+	@$(LOCK) requirements-bench.in -o requirements-bench.txt
+
+# The fast loop: unit tests only, no browser, no server, no database.
+unit: $(VENV)/.installed
+	@$(BIN)/python -m pytest tests/unit -q
+
+# Three passes (scripts/test_passes.py): everything on SQLite in parallel; the tests marked `db`
+# on PostgreSQL with Redis (DATABASE_URL, default postgres://postgres@127.0.0.1:5432/pause;
+# PAUSE_TEST_REDIS_URL, default redis://127.0.0.1:6379/15); one seeded soak run.
+# REQUIRE_POSTGRES=1 / REQUIRE_REDIS=1 / REQUIRE_BROWSER=1 fail instead of skipping.
 test: install lint
 	@$(BIN)/python manage.py check --fail-level WARNING
-	@$(BIN)/python scripts/test_passes.py
+	@$(BIN)/python -m scripts.test_passes
 
-bench: setup
-	@$(BIN)/python bench/run.py; status=$$?; $(BIN)/python bench/classrooms.py || status=1; exit $$status
+# The worker-kill chaos test on SQLite and PostgreSQL, once per seed in SOAK_SEEDS.
+soak: install
+	@PAUSE_SOAK_SEEDS="$(SOAK_SEEDS)" $(BIN)/python -m pytest -m soak -p no:xdist tests/integration/test_worker_kill.py
+
+bench: install $(VENV)/.bench-installed
+	@status=0; for bench in run classrooms answering; do $(BIN)/python -m bench.$$bench || status=1; done; exit $$status
 
 # Locust journeys against gunicorn on loopback: SQLite, then PostgreSQL + Redis when they answer.
-loadtest: install
-	@$(BIN)/python bench/loadtest.py
+loadtest: install $(VENV)/.bench-installed
+	@$(BIN)/python -m bench.loadtest
 
 clean:
 	rm -rf $(VENV) var .pytest_cache .ruff_cache .hypothesis

@@ -16,11 +16,15 @@ import os
 import random
 import re
 from collections import defaultdict
+from typing import Any
 from urllib.parse import urlencode
 
 from locust import between, events, task
 from locust.contrib.fasthttp import FastHttpUser
 from locust.stats import StatsEntry
+
+from tools.http import Fields
+from tools.http import answer_fields as tools_answer_fields
 
 TEACHER_USERNAME = "demo-teacher"
 TEACHER_PASSWORD = "demo-pass-123"  # noqa: S105 (the public demo account that seed_demo makes)
@@ -159,18 +163,9 @@ class Student(PauseUser):
             raise JourneyFailed("the quiz never reached its results")
 
 
-def answer_fields(html: str) -> dict:
-    """The question's hidden fields plus a random valid answer."""
-    fields: dict = dict(re.findall(r'type="hidden" name="([\w-]+)" value="([^"]*)"', html))
-    choices = re.findall(r'name="choice" value="(\w+)"', html)
-    if re.search(r'<input[^>]*type="checkbox"[^>]*name="choice"', html):
-        fields["choice"] = random.sample(choices, random.randint(1, len(choices)))  # noqa: S311
-    elif choices:
-        fields["choice"] = random.choice(choices)  # noqa: S311
-    places = sorted(set(re.findall(r'<select name="(place_\d+)"', html)))
-    order = random.sample(range(1, len(places) + 1), len(places))  # noqa: S311
-    fields.update({name: str(place) for name, place in zip(places, order, strict=True)})
-    return fields
+def answer_fields(html: str) -> Fields:
+    """The question's hidden fields plus a random valid answer (tools/http.py, with this user's dice)."""
+    return tools_answer_fields(html, random.Random())  # noqa: S311 (load, not secrets)
 
 
 class Teacher(PauseUser):
@@ -201,7 +196,7 @@ def write_summary(environment, **kwargs) -> None:
     path = os.environ.get("LOADTEST_SUMMARY")
     if not path:
         return
-    summary = {}
+    summary: dict[str, dict[str, Any]] = {}
     for key, title in JOURNEYS.items():
         merged = StatsEntry(environment.stats, title, "", use_response_times_cache=False)
         for entry in environment.stats.entries.values():

@@ -1,10 +1,15 @@
-"""Classes of 30, 300 and 1,000 students with varied progress, for bench/classrooms.py. Rows are bulk-written."""
+"""Classes of the given sizes (30, 300 and 1,000 by default) with varied progress, for the benchmarks.
+
+    python -m bench.seed_classes [SIZE...]     # prints bench-<size>=<class id>, one a line
+
+One teacher (bench/common.py's) owns them all. Rows are bulk-written.
+"""
+
+from __future__ import annotations
 
 import os
 import sys
-from pathlib import Path
 
-sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 os.environ.setdefault("DJANGO_SETTINGS_MODULE", "config.settings")
 
 import django  # noqa: E402
@@ -14,9 +19,10 @@ django.setup()
 from django.contrib.auth import get_user_model  # noqa: E402
 from django.utils import timezone  # noqa: E402
 
-from accounts import services as account_services  # noqa: E402
+from accounts.services import staff_signup  # noqa: E402
+from bench.common import TEACHER_EMAIL, TEACHER_PASSWORD  # noqa: E402
 from classrooms.models import Enrolment  # noqa: E402
-from classrooms.services import teaching as services  # noqa: E402
+from classrooms.services.teaching import assignment_set, classroom_create  # noqa: E402
 from courses.models import LessonProgress  # noqa: E402
 from courses.registry import get_course  # noqa: E402
 from quizzes.models import QuizAttempt  # noqa: E402
@@ -26,18 +32,13 @@ User = get_user_model()
 SIZES = (30, 300, 1000)
 
 
-def main():
-    teacher = account_services.staff_signup(
-        email="bench-teacher@example.org",
-        name="Bench",
-        password="bench-pass-123",  # noqa: S106 (a throwaway benchmark database)
-        school_name="Bench School",
-    )
+def main(sizes: list[int]) -> None:
+    teacher = staff_signup(email=TEACHER_EMAIL, name="Bench", password=TEACHER_PASSWORD, school_name="Bench School")
     modules = [m for m in get_course().modules if get_quiz(m.id)][:3]
-    for size in SIZES:
-        classroom = services.classroom_create(teacher=teacher, name=f"bench-{size}")
+    for size in sizes:
+        classroom = classroom_create(teacher=teacher, name=f"bench-{size}")
         for module in modules:
-            services.assignment_set(classroom=classroom, module_id=module.id, due_on=timezone.localdate(), note="")
+            assignment_set(classroom=classroom, module_id=module.id, due_on=timezone.localdate(), note="")
         students = User.objects.bulk_create(
             [User(username=f"b{size}-{n}", first_name=f"Student {n}", role="student") for n in range(size)]
         )
@@ -52,6 +53,7 @@ def main():
                 ]
                 if len(lessons) == len(module.lessons):
                     quiz = get_quiz(module.id)
+                    assert quiz is not None
                     score = quiz.max_score - n % 3
                     attempts.append(
                         QuizAttempt(
@@ -66,4 +68,4 @@ def main():
 
 
 if __name__ == "__main__":
-    main()
+    main([int(size) for size in sys.argv[1:]] or list(SIZES))

@@ -1,12 +1,16 @@
 """Check draft content in drafts/ as if it were part of content/, without touching content/.
 
-    .venv/bin/python scripts/check_draft.py
+    .venv/bin/python -m scripts.check_draft
 
 drafts/ mirrors content/ (modules/<id>/, guides/, law/, help/). The script
-copies content/ to a temporary folder, lays drafts/ over it, lists every
-module and region of the full course in course.yaml, and reports every
-content and quiz error, then the reading level and length of each lesson.
+copies content/ to a temporary folder, lays drafts/ over it, adds any
+drafted module that course.yaml does not list yet to its end (a draft
+course.yaml, laid over the real one, can order them or add regions), and
+reports every content and quiz error, then the reading level and length of
+each lesson.
 """
+
+from __future__ import annotations
 
 import shutil
 import sys
@@ -15,14 +19,8 @@ from pathlib import Path
 
 import yaml
 
-ROOT = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(ROOT))
-
-MODULE_ORDER = ["consent", "digital-permanence", "image-law", "after-a-leak", "sextortion", "ai-and-deepfakes",
-                "bystanders", "healthy-relationships"]  # fmt: skip
-REGIONS = [("us", "United States"), ("england-wales", "England and Wales"), ("scotland", "Scotland"),
-           ("northern-ireland", "Northern Ireland"), ("canada", "Canada"), ("australia", "Australia"),
-           ("ireland", "Ireland"), ("new-zealand", "New Zealand")]  # fmt: skip
+from tools.servers import ROOT
+from tools.text import fk_grade, words
 
 
 def main() -> int:
@@ -33,7 +31,6 @@ def main() -> int:
 
     django.setup()
     from courses.loader import load_course
-    from tests.text_checks import fk_grade, words
 
     with tempfile.TemporaryDirectory() as tmp:
         root = Path(tmp) / "content"
@@ -41,8 +38,8 @@ def main() -> int:
         shutil.copytree(ROOT / "drafts", root, dirs_exist_ok=True)
         course_yaml = root / "course.yaml"
         course = yaml.safe_load(course_yaml.read_text(encoding="utf-8"))
-        course["modules"] = [m for m in MODULE_ORDER if (root / "modules" / m).is_dir()]
-        course["regions"] = [{"id": i, "name": n} for i, n in REGIONS]
+        drafted = sorted(folder.name for folder in (ROOT / "drafts" / "modules").glob("*") if folder.is_dir())
+        course["modules"] += [module for module in drafted if module not in course["modules"]]
         course_yaml.write_text(yaml.safe_dump(course, allow_unicode=True, sort_keys=False), encoding="utf-8")
 
         result = load_course(root)

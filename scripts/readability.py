@@ -1,18 +1,18 @@
 """Print the Flesch–Kincaid grade and word count of every lesson and guide.
 
-    NLTK_DATA=.venv/nltk_data .venv/bin/python scripts/readability.py [content-folder]
+    .venv/bin/python -m scripts.readability [content-folder]
 
-The grades are computed exactly as the content tests compute them.
+The grades are computed exactly as the content tests compute them (tools/text.py).
 """
+
+from __future__ import annotations
 
 import sys
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(ROOT))
-
-from courses.loader import load_course  # noqa: E402
-from tests.text_checks import fk_grade, words  # noqa: E402
+from courses.loader import load_course
+from tools.servers import ROOT
+from tools.text import fk_grade, words
 
 
 def main(folder: str) -> int:

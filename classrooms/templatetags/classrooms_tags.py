@@ -60,4 +60,4 @@ def matrix_rows(matrix: ClassMatrix, student_url_prefix: str) -> SafeString:
             f'<span class="small text-body-secondary">{escape(row.username)}</span></th>{"".join(cells)}</tr>\n'
         )
     # Safe: the nickname and username are escaped above; everything else is a number or a constant.
-    return mark_safe("".join(out))  # noqa: S308  # nosec B308 B703
+    return mark_safe("".join(out))  # noqa: S308

@@ -2,13 +2,29 @@
 
 Where chromium is missing they are skipped with a note, unless REQUIRE_BROWSER
 is set (as CI does), when they fail instead: CI must never pass by skipping.
+
+They run in parallel under pytest-xdist (`make test` does): each worker has its own
+chromium, its own live server on a free port and its own test database.
 """
+
+from __future__ import annotations
 
 import os
 import shutil
+from collections.abc import Callable
+from typing import Any
 from urllib.parse import urlsplit
 
 import pytest
+from playwright.sync_api import BrowserContext, Page, Route
+from pytest_django.fixtures import Settings as SettingsWrapper
+from pytest_django.live_server_helper import LiveServer
+
+# Playwright's sync API runs an event loop in the test's thread, so Django sees every ORM call
+# a test makes as coming from async code and refuses it. These tests only set up and read
+# rows around the browser, never from inside the loop: allow it, here and nowhere else
+# (never for `make run` or production).
+os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
 
 CHROMIUM = shutil.which("chromium") or shutil.which("chromium-browser")
 CHROMIUM_ARGS = [
@@ -23,14 +39,14 @@ CHROMIUM_ARGS = [
 NEUTRAL_SITE = "https://neutral.example/"
 
 
-def pytest_collection_modifyitems(config, items):
+def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
     for item in items:
         if "tests/browser/" in str(item.fspath).replace(os.sep, "/"):
             item.add_marker(pytest.mark.browser)
 
 
 @pytest.fixture(scope="session", autouse=True)
-def _require_chromium():
+def _require_chromium() -> None:
     if CHROMIUM is None:
         message = "chromium is not installed (apt-get install -y chromium): browser tests cannot run"
         if os.environ.get("REQUIRE_BROWSER"):
@@ -39,19 +55,19 @@ def _require_chromium():
 
 
 @pytest.fixture(scope="session")
-def browser_type_launch_args(browser_type_launch_args):
+def browser_type_launch_args(browser_type_launch_args: dict[str, Any]) -> dict[str, Any]:
     return {**browser_type_launch_args, "executable_path": CHROMIUM, "args": CHROMIUM_ARGS, "headless": True}
 
 
-class OffsiteRequests(list):
+class OffsiteRequests(list[str]):
     """Every request the page tried to send to another host (all are stopped)."""
 
 
-def keep_on_site(context, site_url: str, offsite: OffsiteRequests) -> None:
+def keep_on_site(context: BrowserContext, site_url: str, offsite: OffsiteRequests) -> None:
     """Let a browser context reach only the site: every other request is recorded and stopped."""
     local = urlsplit(site_url).netloc
 
-    def route(route):
+    def route(route: Route) -> None:
         url = route.request.url
         if urlsplit(url).netloc == local:
             route.continue_()
@@ -66,7 +82,7 @@ def keep_on_site(context, site_url: str, offsite: OffsiteRequests) -> None:
 
 
 @pytest.fixture
-def site(live_server, settings, page):
+def site(live_server: LiveServer, settings: SettingsWrapper, page: Page) -> LiveServer:
     """The live server, with the quick-exit target faked and every off-site request recorded and stopped.
 
     ``site.keep_on_site(context)`` does the same for further browser contexts (other people).
@@ -75,12 +91,13 @@ def site(live_server, settings, page):
     offsite = OffsiteRequests()
     keep_on_site(page.context, live_server.url, offsite)
     page.set_default_timeout(10_000)
-    live_server.offsite = offsite
-    live_server.keep_on_site = lambda context: keep_on_site(context, live_server.url, offsite)
+    live_server.offsite = offsite  # type: ignore[attr-defined]
+    keep: Callable[[BrowserContext], None] = lambda context: keep_on_site(context, live_server.url, offsite)  # noqa: E731
+    live_server.keep_on_site = keep  # type: ignore[attr-defined]
     return live_server
 
 
-def serious_axe_violations(page) -> list[str]:
+def serious_axe_violations(page: Page) -> list[str]:
     from axe_playwright_python.sync_playwright import Axe
 
     results = Axe().run(page)

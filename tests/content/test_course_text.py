@@ -12,7 +12,7 @@ from courses import schemas
 from courses.loader import load_course
 from quizzes.domain import Ordering, Scenario
 from quizzes.loader import load_quizzes
-from tests.text_checks import fk_grade, plain_text, words
+from tools.text import fk_grade, plain_text, words
 
 CONTENT = Path(settings.BASE_DIR) / "content"
 FACT_BRIEF = (Path(settings.BASE_DIR) / "docs" / "research" / "facts.md").read_text(encoding="utf-8")

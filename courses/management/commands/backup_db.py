@@ -58,7 +58,7 @@ class Command(BaseCommand):
                  "PGPASSWORD": db.get("PASSWORD"), "PGDATABASE": db["NAME"]}  # fmt: skip
         env = {**os.environ, **{name: str(value) for name, value in given.items() if value}}
         command = [pg_dump, "--format=custom", "--no-owner", "--no-privileges", "--file", str(target)]
-        completed = subprocess.run(command, env=env, capture_output=True, text=True, check=False)  # noqa: S603  # nosec B603
+        completed = subprocess.run(command, env=env, capture_output=True, text=True, check=False)  # noqa: S603
         if completed.returncode != 0:
             target.unlink(missing_ok=True)
             raise CommandError(f"pg_dump failed: {completed.stderr.strip()}")
