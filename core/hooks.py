@@ -1,0 +1,69 @@
+"""Links that one app adds to pages another app draws.
+
+`core` and `courses` know nothing of classrooms or quizzes, yet the account menu
+names each role's own page and a module page links to the module's quiz. So the
+page asks a hook, and the app that owns the link registers a provider in its
+`AppConfig.ready()`:
+
+    # quizzes/apps.py
+    def ready(self) -> None:
+        from core.hooks import module_links
+        from .links import quiz_links      # quiz_links(module) -> list[Link]
+
+        module_links.register(quiz_links)
+
+A provider returns the links that apply (often none). Calling the hook returns
+every provider's links, in the order the providers were registered.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass
+from typing import Any, Generic, TypeVar
+
+from django.http import HttpRequest
+
+T = TypeVar("T")
+
+
+@dataclass(frozen=True, slots=True)
+class Link:
+    """A link to draw: the words a reader sees and where it goes."""
+
+    label: str
+    url: str
+
+
+class Hook(Generic[T]):
+    """An ordered registry of link providers, each called with the same argument."""
+
+    def __init__(self, name: str) -> None:
+        self.name = name
+        self._providers: list[Callable[[T], Iterable[Link]]] = []
+
+    def register(self, provider: Callable[[T], Iterable[Link]]) -> Callable[[T], Iterable[Link]]:
+        """Add a provider; registering the same one again does nothing. Works as a decorator."""
+        if provider not in self._providers:
+            self._providers.append(provider)
+        return provider
+
+    def unregister(self, provider: Callable[[T], Iterable[Link]]) -> None:
+        """Remove a provider (for tests that register one of their own)."""
+        if provider in self._providers:
+            self._providers.remove(provider)
+
+    def __call__(self, arg: T) -> list[Link]:
+        return [link for provider in self._providers for link in provider(arg)]
+
+    def __repr__(self) -> str:
+        return f"<Hook {self.name}: {len(self._providers)} provider(s)>"
+
+
+account_links: Hook[HttpRequest] = Hook("account_links")
+"""The account menu, called with the request: e.g. classrooms adds "My classes" for a student.
+Sign in and sign out are core's own (Django's `login`/`logout` URL names), after these links."""
+
+module_links: Hook[Any] = Hook("module_links")
+"""Called with a `courses.domain.Module` (typed `Any`: core imports no other app); the links
+show on the module's page and after its last lesson, e.g. quizzes adds "Take the quiz"."""
