@@ -12,7 +12,7 @@ from dataclasses import dataclass
 
 @dataclass(frozen=True, slots=True)
 class Problem:
-    loc: tuple  # a place in the quiz file, e.g. ("steps", 2, "choices", 1, "next")
+    loc: tuple[str | int, ...]  # a place in the quiz file, e.g. ("steps", 2, "choices", 1, "next")
     message: str
     code: str
 
@@ -108,8 +108,11 @@ def analyse(start: str, steps: list[GraphStep], endings: dict[str, str]) -> Grap
     )
 
 
-def check_scenario(start: str, steps: list[GraphStep], endings: dict[str, str]) -> list[Problem]:
-    """Problems of one scenario; ``endings`` maps ending id to outcome ("safe" | "risky")."""
+def check_scenario(start: str, steps: list[GraphStep], endings: dict[str, str]) -> tuple[list[Problem], GraphFacts]:
+    """Problems of one scenario, and the facts they were found from (the graph is analysed once).
+
+    ``endings`` maps ending id to outcome ("safe" | "risky").
+    """
     problems: list[Problem] = []
     step_ids = {step.id for step in steps}
     if start not in step_ids:
@@ -152,4 +155,4 @@ def check_scenario(start: str, steps: list[GraphStep], endings: dict[str, str]) 
                         "content.E023",
                     )
                 )
-    return problems
+    return problems, facts

@@ -7,7 +7,7 @@ import pytest
 from playwright.sync_api import expect
 
 from courses.registry import get_course
-from quizzes.domain import Scenario
+from quizzes.kinds.scenario import Scenario
 from quizzes.registry import get_quiz
 from tests.browser.conftest import serious_axe_violations
 

@@ -21,10 +21,14 @@ from django.db import connection
 from courses import services as course_services
 from courses.registry import get_course
 from quizzes import services as quiz_services
-from quizzes.domain import MultipleChoice, Ordering, Reflection, Scenario, SingleChoice, TrueFalse
+from quizzes.kinds.multiple import MultipleChoice
+from quizzes.kinds.ordering import Ordering
+from quizzes.kinds.reflection import Reflection
+from quizzes.kinds.scenario import Scenario
+from quizzes.kinds.single import SingleChoice
+from quizzes.kinds.true_false import TrueFalse
 from quizzes.models import QuizAttempt
 from quizzes.registry import get_quiz
-from quizzes.stations import Station
 
 pytestmark = [pytest.mark.django_db(transaction=True), pytest.mark.usefixtures("fixture_course")]
 
@@ -96,7 +100,7 @@ def make_progress(students: int = 5) -> None:
                 item = quiz.items[attempt.item_index]
                 answer = an_answer(item, attempt.step_id or None, n + station)
                 quiz_services.quiz_attempt_answer(
-                    user=user, session={}, quiz=quiz, station=Station.of(attempt), key=uuid.uuid4().hex, answer=answer
+                    user=user, session={}, quiz=quiz, public_id=attempt.public_id, position=attempt.answered, key=uuid.uuid4().hex, answer=answer
                 )
                 attempt = QuizAttempt.objects.get(pk=attempt.pk)
                 station += 1

@@ -22,7 +22,7 @@ def form_of(client):
     page = client.get(QUIZ)
     assert page.status_code == 200
     html = page.content.decode()
-    fields = dict(re.findall(r'name="(station|key|quiz)" value="([^"]*)"', html))
+    fields = dict(re.findall(r'name="(quiz|attempt|position|key)" value="([^"]*)"', html))
     labels = re.findall(r'name="choice" value="(\w+)"[^>]*>\s*<label[^>]*>\s*([^<]+?)\s*</label>', html)
     selects = re.findall(r'<label\s+for="id_(place_\d)"[^>]*>\s*([^<]+?)\s*<span', html)
     return html, fields, {text: value for value, text in labels}, {text: name for name, text in selects}
@@ -157,8 +157,11 @@ def test_back_and_resubmit_with_a_new_key_records_nothing_new(client):
         ({"choice": ["9"]}, 400),
         ({"choice": ["ignore"]}, 400),
         ({"quiz": "other-module"}, 400),
-        ({"station": "5"}, 400),
-        ({"station": "x"}, 400),
+        ({"position": "5"}, 400),
+        ({"position": "x"}, 400),
+        ({"position": ""}, 400),
+        ({"attempt": "6f1c1bd2-5b4e-4c0e-9d39-0a1d8c3e6a51"}, 400),
+        ({"attempt": "x"}, 400),
         ({"key": ""}, 400),
     ],
 )
