@@ -24,10 +24,8 @@ def take_quiz(*, user: AbstractBaseUser, quiz: Quiz, slip_every: int = 0) -> Qui
         station = attempt.answered
         slip = bool(slip_every) and station % slip_every == slip_every - 1
         services.quiz_attempt_answer(
-            user=user,
-            session=None,
+            attempt=attempt,
             quiz=quiz,
-            public_id=attempt.public_id,
             position=station,
             key=f"demo-{attempt.public_id}-{station}",
             answer=answer_for(item, attempt.step_id, slip=slip),

@@ -58,16 +58,10 @@ def attempt_current(*, user: Reader, session: SessionBase | None, quiz: Quiz) ->
 
 
 def attempt_for_answer(
-    *, user: Reader, session: SessionBase | None, quiz: Quiz, public_id: uuid.UUID | str, lock: bool = False
+    *, user: Reader, session: SessionBase | None, quiz: Quiz, public_id: uuid.UUID | str
 ) -> QuizAttempt | None:
-    """The reader's attempt ``public_id`` at this version of the quiz (finished or not), or None.
-
-    ``lock``: inside a transaction, hold the attempt's row until it ends (select_for_update;
-    on SQLite the IMMEDIATE transaction already holds the database).
-    """
+    """The reader's attempt ``public_id`` at this version of the quiz (finished or not), or None."""
     attempts = attempts_owned(user=user, session=session)
-    if lock:
-        attempts = attempts.select_for_update()
     return attempts.filter(public_id=public_id, module_id=quiz.module_id, content_hash=quiz.content_hash).first()
 
 

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import datetime
 import logging
-import uuid
 from typing import Any
 
 from django.contrib.sessions.backends.base import SessionBase
@@ -49,57 +48,23 @@ def quiz_attempt_start(*, user: Reader, session: SessionBase | None, quiz: Quiz)
 
 
 def quiz_attempt_answer(
-    *,
-    user: Reader,
-    session: SessionBase | None,
-    quiz: Quiz,
-    public_id: uuid.UUID | str,
-    position: int,
-    key: str,
-    answer: dict[str, Any],
+    *, attempt: QuizAttempt, quiz: Quiz, position: int, key: str, answer: dict[str, Any]
 ) -> tuple[QuizResponse, bool]:
-    """Record the answer to the question attempt ``public_id`` showed after ``position`` answers.
+    """Record the answer to the question ``attempt`` showed after ``position`` answers; returns (response, created).
 
-    Returns (response, created). In one transaction: read the reader's own
-    attempt, locked (select_for_update; SQLite's IMMEDIATE transactions already
-    let one writer in at a time), check it still stands where the page showed
-    it, record the response and move the attempt on with an update guarded on
-    the same position. The response's unique constraints (one per station, one
-    per submission key) back the check up. A replay of the same submission key
-    (a double click, a retried POST) gets the response already recorded; any
-    other answer to a question that is no longer the current one (a second tab,
-    the back button) is refused with :class:`NotCurrent`.
+    ``attempt`` is the reader's own, as :func:`selectors.attempt_for_answer` finds it
+    (that is the ownership check). In one transaction the response is created and the
+    attempt moved on by an update guarded on ``position``: if another request (a second
+    tab, a double click) moved it first, the guard matches no row, or the response's
+    unique constraints (one per station, one per submission key) refuse the insert, and
+    nothing is kept. A replay of the same submission key gets the response already
+    recorded; any other answer to a question that is no longer the current one (a
+    second tab, the back button) is refused with :class:`NotCurrent`.
     """
     if not key or len(key) > 64:
         raise SubmissionRefused("missing submission key")
-    try:
-        with transaction.atomic():
-            return _record(
-                user=user, session=session, quiz=quiz, public_id=public_id, position=position, key=key, answer=answer
-            )
-    except IntegrityError:
-        # Only a key recorded by another attempt gets here: within this one, the lock and the checks came first.
-        raise NotCurrent("that submission key was used by another attempt") from None
-
-
-def _record(
-    *,
-    user: Reader,
-    session: SessionBase | None,
-    quiz: Quiz,
-    public_id: uuid.UUID | str,
-    position: int,
-    key: str,
-    answer: dict[str, Any],
-) -> tuple[QuizResponse, bool]:
-    attempt = selectors.attempt_for_answer(user=user, session=session, quiz=quiz, public_id=public_id, lock=True)
-    if attempt is None:
-        raise NotCurrent("not the reader's attempt at this version of the quiz")
     if attempt.finished or attempt.answered != position:
-        replayed = selectors.response_for_key(attempt=attempt, key=key)
-        if replayed is None:
-            raise NotCurrent("that question is not the current one")
-        return replayed, False
+        return _replayed(attempt, key)
     item = quiz.items[attempt.item_index]
     step_id = attempt.step_id or None
     try:
@@ -107,31 +72,48 @@ def _record(
         graded = grading.grade_answer(item, step_id, stored)
     except grading.InvalidAnswer as exc:
         raise SubmissionRefused(str(exc)) from exc
-    response = QuizResponse.objects.create(
-        attempt=attempt,
-        position=position,
-        item_id=item.id,
-        step_id=attempt.step_id,
-        answer=stored,
-        score=graded.score,
-        max_score=graded.max_score,
-        correct=graded.correct,
-        submission_key=key,
-    )
     if graded.next_step:
         item_index, next_step = attempt.item_index, graded.next_step
     else:
         item_index, next_step = grading.opening(quiz, attempt.item_index + 1)
-    changes: dict[str, Any] = {"item_index": item_index, "step_id": next_step}
+    moves: dict[str, Any] = {"item_index": item_index, "step_id": next_step}
     if item_index >= len(quiz.items):  # that was the last station
-        changes["submitted_at"] = timezone.now()
-        changes["passed"] = grading.passes(attempt.score + graded.score, attempt.max_score, attempt.pass_mark)
-    moved = QuizAttempt.objects.filter(pk=attempt.pk, answered=position).update(
-        answered=F("answered") + 1, score=F("score") + graded.score, **changes
-    )
-    if moved != 1:  # cannot happen while the row is locked; never record an answer the attempt did not take
-        raise NotCurrent("the attempt moved on")
+        moves["submitted_at"] = timezone.now()
+        moves["passed"] = grading.passes(attempt.score + graded.score, attempt.max_score, attempt.pass_mark)
+    try:
+        with transaction.atomic():
+            response = QuizResponse.objects.create(
+                attempt=attempt,
+                position=position,
+                item_id=item.id,
+                step_id=attempt.step_id,
+                answer=stored,
+                score=graded.score,
+                max_score=graded.max_score,
+                correct=graded.correct,
+                submission_key=key,
+            )
+            # The score moves only with the count, so the guard also proves the score read is current.
+            moved = QuizAttempt.objects.filter(pk=attempt.pk, answered=position).update(
+                answered=F("answered") + 1, score=F("score") + graded.score, **moves
+            )
+            if moved != 1:
+                raise _MovedOn
+    except (IntegrityError, _MovedOn):
+        return _replayed(attempt, key)
     return response, True
+
+
+class _MovedOn(Exception):
+    """Rolls the transaction back when another request moved the attempt on first."""
+
+
+def _replayed(attempt: QuizAttempt, key: str) -> tuple[QuizResponse, bool]:
+    """The response this attempt already recorded under ``key`` (a double click, a retry), or NotCurrent."""
+    replayed = selectors.response_for_key(attempt=attempt, key=key)
+    if replayed is None:
+        raise NotCurrent("that question is not the current one")
+    return replayed, False
 
 
 def quiz_attempts_claim(*, user: Reader, session: SessionBase | None) -> None:

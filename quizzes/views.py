@@ -123,13 +123,7 @@ def quiz_answer(request: HttpRequest, module_id: str) -> HttpResponse:
         return render(request, "quizzes/question.html", context, status=400)
     try:
         response, _ = services.quiz_attempt_answer(
-            user=request.user,
-            session=request.session,
-            quiz=quiz,
-            public_id=public_id,
-            position=position,
-            key=form.cleaned_data["key"],
-            answer=form.to_answer(),
+            attempt=attempt, quiz=quiz, position=position, key=form.cleaned_data["key"], answer=form.to_answer()
         )
     except services.NotCurrent as exc:
         return _refuse(request, NOT_CURRENT, module=module, reason=str(exc))

@@ -37,7 +37,7 @@ def main(mode: str, threads: int) -> None:
     user = get_user_model().objects.create_user("racer")
     quiz = get_quiz("alpha")
     attempt = services.quiz_attempt_start(user=user, session={}, quiz=quiz)
-    shown = {"public_id": attempt.public_id, "position": attempt.answered}  # the first question, as each page shows it
+    position = attempt.answered  # every thread answers the first question, as its page showed it
     connection.close()
     barrier = threading.Barrier(threads)
     outcomes: list[str] = []
@@ -47,7 +47,7 @@ def main(mode: str, threads: int) -> None:
         barrier.wait()
         try:
             _, created = services.quiz_attempt_answer(
-                user=user, session={}, quiz=quiz, **shown, key=key, answer={"choice": "ignore"}
+                attempt=attempt, quiz=quiz, position=position, key=key, answer={"choice": "ignore"}
             )
             outcomes.append("created" if created else "duplicate")
         except services.SubmissionRefused:

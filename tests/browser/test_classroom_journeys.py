@@ -176,10 +176,8 @@ def answer_quiz_in_db(student, module_id) -> QuizAttempt:
     while not attempt.finished:
         item = quiz.items[attempt.item_index]
         quiz_services.quiz_attempt_answer(
-            user=student,
-            session=None,
+            attempt=attempt,
             quiz=quiz,
-            public_id=attempt.public_id,
             position=attempt.answered,
             key=secrets.token_urlsafe(16),
             answer=first_option_answer(item, attempt.step_id or None),

@@ -100,7 +100,7 @@ def make_progress(students: int = 5) -> None:
                 item = quiz.items[attempt.item_index]
                 answer = an_answer(item, attempt.step_id or None, n + station)
                 quiz_services.quiz_attempt_answer(
-                    user=user, session={}, quiz=quiz, public_id=attempt.public_id, position=attempt.answered, key=uuid.uuid4().hex, answer=answer
+                    attempt=attempt, quiz=quiz, position=attempt.answered, key=uuid.uuid4().hex, answer=answer
                 )
                 attempt = QuizAttempt.objects.get(pk=attempt.pk)
                 station += 1

@@ -284,7 +284,8 @@ def test_another_readers_copy_of_the_form_records_nothing(client):
     assert QuizResponse.objects.count() == 1
 
 
-def test_answering_writes_without_reading_the_attempt_first(client):
+def test_answering_reads_the_attempt_once_then_records_and_moves_on_guarded(client):
+    """The answer path's queries on the quiz tables: one read, one insert, one update guarded on the position."""
     from django.db import connection
     from django.test.utils import CaptureQueriesContext
 
@@ -293,5 +294,52 @@ def test_answering_writes_without_reading_the_attempt_first(client):
     with CaptureQueriesContext(connection) as queries:
         response = client.post(QUIZ + "answer/", {**fields, "choice": [options["Ignore it"]]})
     assert response.status_code == 302
-    statements = [q["sql"].split()[0].upper() for q in queries if "quizzes_" in q["sql"]]
-    assert statements == ["INSERT", "UPDATE"], [q["sql"] for q in queries]
+    quiz_sql = [q["sql"] for q in queries if "quizzes_" in q["sql"]]
+    assert [sql.split()[0].upper() for sql in quiz_sql] == ["SELECT", "INSERT", "UPDATE"], quiz_sql
+    assert '"answered" = 0' in quiz_sql[-1].split("WHERE", 1)[1]  # the position the page showed
+
+
+def test_a_teachers_report_counts_each_kind_in_its_own_places(django_user_model, fixture_course):
+    from quizzes.demo import take_quiz
+    from quizzes.registry import get_quiz
+    from quizzes.selectors import question_results
+
+    quiz = get_quiz("alpha")
+    learners = [django_user_model.objects.create_user(f"learner-{n}") for n in range(3)]
+    for n, learner in enumerate(learners):
+        take_quiz(user=learner, quiz=quiz, slip_every=1 if n == 0 else 0)  # the first slips everywhere
+    results = {(q.item_id, q.step_id): q for q in question_results(quiz=quiz, user_ids=[u.pk for u in learners])}
+    # Every step of the story, each knowledge check; a reflection is never sent, so never counted.
+    assert list(results) == [("story", "message"), ("story", "pressure"), ("story", "tell"), ("fries-r", ""),
+                             ("signs", ""), ("myth", ""), ("order", "")]  # fmt: skip
+    story = results[("story", "message")]
+    assert [(o.text, o.count, o.correct) for o in story.options] == [("Ignore it", 2, None), ("Reply", 1, None)]
+    assert [(o.count, o.correct) for o in results[("fries-r", "")].options] == [(1, False), (2, True)]
+    assert results[("signs", "")].several and not results[("fries-r", "")].several
+    assert [(o.text, o.count) for o in results[("myth", "")].options] == [("True", 1), ("False", 2)]
+    assert [(o.text, o.count) for o in results[("order", "")].options] == [
+        ("Put them in the right order", 2),
+        ("Another order", 1),
+    ]
+
+
+@pytest.mark.parametrize(
+    "finished",
+    [[(0, 0)], [(1, 3), (2, 3)], [(1, 8), (0, 0)], [(5, 8), (3, 8)], [(2, 3), (0, 0), (1, 7)]],
+)
+def test_the_best_percent_is_the_one_formula_whatever_the_scores(django_user_model, finished):
+    """SQL (teachers' and parents' tables, the progress page) agrees with percent(), a zero maximum included."""
+    from quizzes.scores import percent
+    from quizzes.selectors import progress_overview, quiz_standings
+
+    learner = django_user_model.objects.create_user("learner")
+    for score, max_score in finished:
+        QuizAttempt.objects.create(
+            user=learner, module_id="alpha", content_hash="x", score=score, max_score=max_score, pass_mark=0.5,
+            answered=1, submitted_at="2026-01-01T00:00:00Z", passed=False,
+        )  # fmt: skip
+    QuizAttempt.objects.create(user=learner, module_id="alpha", content_hash="x", max_score=4, pass_mark=0.5)
+    expected = max(percent(score, max_score) for score, max_score in finished)
+    assert quiz_standings(user_ids=[learner.pk], module_ids=["alpha"])[(learner.pk, "alpha")].best_percent == expected
+    mine = {row.module.id: row for row in progress_overview(user=learner, session=None)}
+    assert mine["alpha"].best_percent == expected
