@@ -60,9 +60,15 @@ def attempt_current(*, user: Reader, session: SessionBase | None, quiz: Quiz) ->
 def attempt_for_answer(
     *, user: Reader, session: SessionBase | None, quiz: Quiz, public_id: uuid.UUID | str
 ) -> QuizAttempt | None:
-    """The reader's attempt ``public_id`` at this version of the quiz (finished or not), or None."""
-    attempts = attempts_owned(user=user, session=session)
-    return attempts.filter(public_id=public_id, module_id=quiz.module_id, content_hash=quiz.content_hash).first()
+    """The reader's attempt ``public_id`` at this version of the quiz (finished or not), or None.
+
+    Read on every answer: one filter on the unique public id, the rest compared here.
+    """
+    found = list(attempts_owned(user=user, session=session).filter(public_id=public_id)[:1])
+    attempt = found[0] if found else None
+    if attempt is None or (attempt.module_id, attempt.content_hash) != (quiz.module_id, quiz.content_hash):
+        return None
+    return attempt
 
 
 def attempt_latest_finished(*, user: Reader, session: SessionBase | None, module_id: str) -> QuizAttempt | None:
