@@ -1,9 +1,10 @@
 """The answer form every kind's form builds on, and the pieces several kinds share.
 
 A question page carries where the attempt stood (which attempt, and how many
-stations it had answered) as plain hidden fields: the service checks them
-against the attempt itself before recording anything. Each kind's own form
-(in :mod:`quizzes.kinds`) adds its answer fields and ``to_answer()``.
+stations it had answered) as plain hidden fields (:class:`PlaceForm`): the view
+reads that attempt (the reader's own) and the service records the answer only
+if the attempt still stands there. Each kind's own form (in
+:mod:`quizzes.kinds`) holds its answer fields and ``to_answer()``.
 
 Options are sent as their place on the page (1, 2, 3 …), never as their ids,
 so an author's id ("safe-choice") cannot give an answer away.
@@ -19,15 +20,16 @@ Options = list[tuple[str, str]]  # (id, text) in the order the page shows them
 
 
 class PlaceForm(forms.Form):
-    """Where the question page stood when it was shown."""
+    """Where the question page stood when it was shown, and its one-time submission key."""
 
     quiz = forms.SlugField(widget=forms.HiddenInput)
     attempt = forms.UUIDField(widget=forms.HiddenInput)
     position = forms.IntegerField(widget=forms.HiddenInput, min_value=0)  # stations answered before this one
+    key = forms.CharField(widget=forms.HiddenInput, max_length=64)
 
 
-class AnswerForm(PlaceForm):
-    key = forms.CharField(widget=forms.HiddenInput, max_length=64)  # one-time submission key
+class AnswerForm(forms.Form):
+    """A kind's answer fields; ``to_answer()`` gives the answer as stored (ids, never places on the page)."""
 
     def to_answer(self) -> dict[str, Any]:
         return {}

@@ -40,20 +40,20 @@ def _seed(attempt: QuizAttempt, item: Item) -> str:
 
 
 def _form(attempt: QuizAttempt, quiz: Quiz, data: Any = None) -> AnswerForm:
-    """The form for the station the attempt stands at: blank for the page, or bound to a POST."""
+    """The answer form for the station the attempt stands at: blank for the page, or bound to a POST."""
     item = quiz.items[attempt.item_index]
-    initial = None
-    if data is None:
-        initial = {
-            "quiz": quiz.module_id,
-            "attempt": attempt.public_id,
-            "position": attempt.answered,
-            "key": secrets.token_urlsafe(24),
-        }
-    return kinds.of(item).form(item, attempt.step_id or None, seed=_seed(attempt, item), data=data, initial=initial)
+    return kinds.of(item).form(item, attempt.step_id or None, seed=_seed(attempt, item), data=data)
 
 
-def _station_context(module: Module, quiz: Quiz, attempt: QuizAttempt, form: AnswerForm) -> dict[str, Any]:
+def _place(attempt: QuizAttempt) -> PlaceForm:
+    """The page's hidden fields: where the attempt stands, and a fresh one-time submission key."""
+    key = secrets.token_urlsafe(24)
+    return PlaceForm(initial={"quiz": attempt.module_id, "attempt": attempt.public_id, "position": attempt.answered, "key": key})
+
+
+def _station_context(
+    module: Module, quiz: Quiz, attempt: QuizAttempt, place: PlaceForm, form: AnswerForm
+) -> dict[str, Any]:
     item = quiz.items[attempt.item_index]
     kind = kinds.of(item)
     return {
@@ -62,6 +62,7 @@ def _station_context(module: Module, quiz: Quiz, attempt: QuizAttempt, form: Ans
         "attempt": attempt,
         "item": item,
         "kind": kind,
+        "place": place,
         "form": form,
         "number": attempt.answered + 1,
         "about": attempt.answered + stations_left(quiz, attempt.item_index, attempt.step_id),
@@ -74,7 +75,7 @@ def quiz_page(request: HttpRequest, module_id: str) -> HttpResponse:
     module, quiz = selectors.quiz_get(module_id=module_id)
     attempt = selectors.attempt_current(user=request.user, session=request.session, quiz=quiz)
     if attempt is not None:
-        context = _station_context(module, quiz, attempt, _form(attempt, quiz))
+        context = _station_context(module, quiz, attempt, _place(attempt), _form(attempt, quiz))
         return render(request, "quizzes/question.html", context)
     last = selectors.attempt_latest_finished(user=request.user, session=request.session, module_id=module.id)
     return render(request, "quizzes/intro.html", {"module": module, "quiz": quiz, "last": last})
@@ -105,9 +106,8 @@ def quiz_answer(request: HttpRequest, module_id: str) -> HttpResponse:
     if request.POST.get("quiz") != module.id:
         return _refuse(request, "That answer was for a different quiz.", module=module, reason="another quiz")
     if not place.is_valid():
-        return _refuse(request, "That answer was missing its question.", module=module, reason="no place")
-    public_id, position = place.cleaned_data["attempt"], place.cleaned_data["position"]
-    key = request.POST.get("key", "")
+        return _refuse(request, "That answer was missing its question.", module=module, reason="no place or key")
+    public_id, position, key = (place.cleaned_data[name] for name in ("attempt", "position", "key"))
     attempt = selectors.attempt_for_answer(user=request.user, session=request.session, quiz=quiz, public_id=public_id)
     if attempt is None:
         return _refuse(request, NOT_CURRENT, module=module, reason="not the reader's attempt at this quiz version")
@@ -119,11 +119,11 @@ def quiz_answer(request: HttpRequest, module_id: str) -> HttpResponse:
         return _after(module, quiz, attempt, replayed)
     form = _form(attempt, quiz, data=request.POST)
     if not form.is_valid():
-        context = _station_context(module, quiz, attempt, form)
+        context = _station_context(module, quiz, attempt, place, form)
         return render(request, "quizzes/question.html", context, status=400)
     try:
         response, _ = services.quiz_attempt_answer(
-            attempt=attempt, quiz=quiz, position=position, key=form.cleaned_data["key"], answer=form.to_answer()
+            attempt=attempt, quiz=quiz, position=position, key=key, answer=form.to_answer()
         )
     except services.NotCurrent as exc:
         return _refuse(request, NOT_CURRENT, module=module, reason=str(exc))

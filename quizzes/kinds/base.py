@@ -35,6 +35,7 @@ from ..schemas import ItemSpec
 if TYPE_CHECKING:
     from ..forms import AnswerForm
 
+Data = Mapping[str, Any] | None  # a POST to validate, or None for a blank form
 Loc = tuple[str | int, ...]  # a place in a quiz file, e.g. ("items", 2, "steps", 1, "choices", 0, "next")
 Answer = dict[str, Any]  # an answer as stored: small JSON, never free text
 
@@ -135,7 +136,7 @@ class Kind(ABC, Generic[SpecT, ItemT]):
 
     @abstractmethod
     def form(
-        self, item: ItemT, step_id: str | None, *, seed: str, data: Mapping[str, Any] | None = None, initial: dict | None = None
+        self, item: ItemT, step_id: str | None, *, seed: str, data: Data = None
     ) -> AnswerForm:
         """The form for a station; ``seed`` keeps any shuffled order the same for an attempt."""
 

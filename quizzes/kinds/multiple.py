@@ -14,7 +14,7 @@ from ..domain import Option
 from ..forms import AnswerForm, Options, by_place, labelled
 from ..schemas import ItemSpec, Markdown
 from ..schemas import Option as OptionSpec
-from .base import Answer, GradedAnswer, InvalidAnswer, Kind, Loc, RightAnswer, Source, TallyOption, TallyPlace
+from .base import Answer, Data, GradedAnswer, InvalidAnswer, Kind, Loc, RightAnswer, Source, TallyOption, TallyPlace
 from .options import build_options, option_texts
 
 
@@ -71,9 +71,9 @@ class MultipleKind(Kind[MultipleSpec, MultipleChoice]):
         )
 
     def form(
-        self, item: MultipleChoice, step_id: str | None, *, seed: str, data: Any = None, initial: Any = None
+        self, item: MultipleChoice, step_id: str | None, *, seed: str, data: Data = None
     ) -> AnswerForm:
-        return MultipleForm(data=data, initial=initial, options=[(o.id, o.text) for o in item.options])
+        return MultipleForm(data=data, options=[(o.id, o.text) for o in item.options])
 
     def normalise(self, item: MultipleChoice, step_id: str | None, answer: Answer) -> Answer:
         chosen = answer.get("options")

@@ -13,7 +13,7 @@ from ..domain import Option
 from ..forms import AnswerForm, Options
 from ..schemas import ItemSpec, Markdown
 from ..schemas import Option as OptionSpec
-from .base import Answer, GradedAnswer, InvalidAnswer, Kind, Loc, RightAnswer, Source, TallyOption, TallyPlace
+from .base import Answer, Data, GradedAnswer, InvalidAnswer, Kind, Loc, RightAnswer, Source, TallyOption, TallyPlace
 
 RIGHT, OTHER = "right-order", "other-order"  # what a teacher's report counts
 
@@ -88,10 +88,10 @@ class OrderingKind(Kind[OrderingSpec, Ordering]):
         )
 
     def form(
-        self, item: Ordering, step_id: str | None, *, seed: str, data: Any = None, initial: Any = None
+        self, item: Ordering, step_id: str | None, *, seed: str, data: Data = None
     ) -> AnswerForm:
         options = [(s.id, s.text) for s in shuffled_steps(item, seed)]
-        return OrderingForm(data=data, initial=initial, options=options)
+        return OrderingForm(data=data, options=options)
 
     def normalise(self, item: Ordering, step_id: str | None, answer: Answer) -> Answer:
         order = answer.get("order")

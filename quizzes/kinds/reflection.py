@@ -11,12 +11,12 @@ from typing import Any, ClassVar, Literal
 
 from django import forms
 
-from ..forms import AnswerForm
+from ..forms import AnswerForm, PlaceForm
 from ..schemas import ItemSpec, Markdown
-from .base import Answer, GradedAnswer, InvalidAnswer, Kind, Loc, Source
+from .base import Answer, Data, GradedAnswer, InvalidAnswer, Kind, Loc, Source
 
-# Sent with every form by Django's CSRF protection; not the reader's words.
-_CSRF_FIELD = "csrfmiddlewaretoken"
+# What a reflection's page sends: where it stood, and Django's CSRF token. Never the reader's words.
+_EXPECTED = frozenset(PlaceForm.base_fields) | {"csrfmiddlewaretoken"}
 
 
 @dataclass(frozen=True, slots=True)
@@ -35,11 +35,11 @@ class ReflectionSpec(ItemSpec):
 
 
 class ReflectionForm(AnswerForm):
-    """Only the hidden fields: a submission carrying any other field is refused, so no text is ever taken."""
+    """No fields: a submission carrying anything but the page's hidden fields is refused, so no text is ever taken."""
 
     def clean(self) -> dict[str, Any]:
         cleaned = super().clean() or {}
-        if self.is_bound and set(self.data) - set(self.fields) - {_CSRF_FIELD}:
+        if self.is_bound and set(self.data) - _EXPECTED:
             raise forms.ValidationError(
                 "A reflection is private and is never sent, so nothing was recorded.", code="reflection_sent"
             )
@@ -56,9 +56,9 @@ class ReflectionKind(Kind[ReflectionSpec, Reflection]):
         return Reflection(id=spec.id, lesson_id=spec.lesson, prompt_html=source.markdown((*loc, "prompt"), spec.prompt))
 
     def form(
-        self, item: Reflection, step_id: str | None, *, seed: str, data: Any = None, initial: Any = None
+        self, item: Reflection, step_id: str | None, *, seed: str, data: Data = None
     ) -> AnswerForm:
-        return ReflectionForm(data=data, initial=initial)
+        return ReflectionForm(data=data)
 
     def normalise(self, item: Reflection, step_id: str | None, answer: Answer) -> Answer:
         if answer:

@@ -20,7 +20,7 @@ from ..domain import Ending
 from ..forms import AnswerForm, ChoiceForm
 from ..schemas import ItemSpec, Markdown
 from ..validation import GraphStep, check_scenario
-from .base import Answer, GradedAnswer, InvalidAnswer, Kind, Loc, Source, TallyOption, TallyPlace
+from .base import Answer, Data, GradedAnswer, InvalidAnswer, Kind, Loc, Source, TallyOption, TallyPlace
 
 # --- quiz.yaml ---------------------------------------------------------------------------------
 
@@ -145,11 +145,11 @@ class ScenarioKind(Kind[ScenarioSpec, Scenario]):
         )
 
     def form(
-        self, item: Scenario, step_id: str | None, *, seed: str, data: Any = None, initial: Any = None
+        self, item: Scenario, step_id: str | None, *, seed: str, data: Data = None
     ) -> AnswerForm:
         options = [(c.id, c.text) for c in item.steps[step_id or item.start].choices]
         return ChoiceForm(
-            data=data, initial=initial, options=options, label="What should happen next?", answer_key="choice"
+            data=data, options=options, label="What should happen next?", answer_key="choice"
         )
 
     def first_step(self, item: Scenario) -> str:

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Annotated, Any, ClassVar, Literal
+from typing import Annotated, ClassVar, Literal
 
 from pydantic import Field
 
@@ -13,7 +13,7 @@ from ..domain import Option
 from ..forms import AnswerForm, ChoiceForm
 from ..schemas import ItemSpec, Markdown
 from ..schemas import Option as OptionSpec
-from .base import Answer, GradedAnswer, InvalidAnswer, Kind, Loc, RightAnswer, Source, TallyOption, TallyPlace
+from .base import Answer, Data, GradedAnswer, InvalidAnswer, Kind, Loc, RightAnswer, Source, TallyOption, TallyPlace
 from .options import build_options, option_texts
 
 
@@ -54,10 +54,10 @@ class SingleKind(Kind[SingleSpec, SingleChoice]):
         )
 
     def form(
-        self, item: SingleChoice, step_id: str | None, *, seed: str, data: Any = None, initial: Any = None
+        self, item: SingleChoice, step_id: str | None, *, seed: str, data: Data = None
     ) -> AnswerForm:
         options = [(o.id, o.text) for o in item.options]
-        return ChoiceForm(data=data, initial=initial, options=options, label="Choose one answer", answer_key="option")
+        return ChoiceForm(data=data, options=options, label="Choose one answer", answer_key="option")
 
     def normalise(self, item: SingleChoice, step_id: str | None, answer: Answer) -> Answer:
         if set(answer) != {"option"} or answer["option"] not in {o.id for o in item.options}:

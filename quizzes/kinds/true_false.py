@@ -3,13 +3,13 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Any, ClassVar, Literal
+from typing import ClassVar, Literal
 
 from django import forms
 
 from ..forms import AnswerForm
 from ..schemas import ItemSpec, Markdown
-from .base import Answer, GradedAnswer, InvalidAnswer, Kind, Loc, RightAnswer, Source, TallyOption, TallyPlace
+from .base import Answer, Data, GradedAnswer, InvalidAnswer, Kind, Loc, RightAnswer, Source, TallyOption, TallyPlace
 
 
 class TrueFalseSpec(ItemSpec):
@@ -62,9 +62,9 @@ class TrueFalseKind(Kind[TrueFalseSpec, TrueFalse]):
         )
 
     def form(
-        self, item: TrueFalse, step_id: str | None, *, seed: str, data: Any = None, initial: Any = None
+        self, item: TrueFalse, step_id: str | None, *, seed: str, data: Data = None
     ) -> AnswerForm:
-        return TrueFalseForm(data=data, initial=initial)
+        return TrueFalseForm(data=data)
 
     def normalise(self, item: TrueFalse, step_id: str | None, answer: Answer) -> Answer:
         if set(answer) != {"value"} or not isinstance(answer["value"], bool):

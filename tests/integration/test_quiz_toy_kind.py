@@ -21,7 +21,7 @@ from courses.loader import load_course
 from quizzes import kinds, selectors
 from quizzes.forms import AnswerForm
 from quizzes.kinds import Answer, GradedAnswer, InvalidAnswer, Kind, RightAnswer, Source, TallyOption, TallyPlace
-from quizzes.kinds.base import Loc
+from quizzes.kinds.base import Data, Loc
 from quizzes.loader import load_quizzes
 from quizzes.models import QuizAttempt, QuizResponse
 from quizzes.schemas import ItemSpec, Markdown
@@ -83,8 +83,8 @@ class NumberKind(Kind[NumberSpec, Number]):
             explanation_html=source.markdown((*loc, "explanation"), spec.explanation),
         )
 
-    def form(self, item: Number, step_id: str | None, *, seed: str, data: Any = None, initial: Any = None) -> AnswerForm:
-        return NumberForm(data=data, initial=initial, most=item.most)
+    def form(self, item: Number, step_id: str | None, *, seed: str, data: Data = None) -> AnswerForm:
+        return NumberForm(data=data, most=item.most)
 
     def normalise(self, item: Number, step_id: str | None, answer: Answer) -> Answer:
         value = answer.get("value")
