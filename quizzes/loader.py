@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from courses.domain import Course, Module
-from courses.errors import ContentError
+from courses.errors import Code, ContentError
 from courses.loader import TEACHER_NOTES
 from courses.reader import ContentReader
 from courses.render_cache import RenderCache
@@ -55,7 +55,7 @@ class QuizLoader:
         source = kinds.Source(self.reader, path, parsed)
         errors_before = len(self.reader.errors)
         if not 0 < spec.pass_mark <= 1:
-            source.problem(("pass_mark",), "pass_mark must be above 0 and at most 1", "content.E026")
+            source.problem(("pass_mark",), "pass_mark must be above 0 and at most 1", Code.BAD_QUIZ_THRESHOLD)
         source.duplicates(("items",), [item.id for item in spec.items], "item")
         # Lesson files, not loaded lessons: a broken lesson is reported once, in its own file.
         lesson_ids = {p.stem for p in path.parent.glob("*.md") if p.name != TEACHER_NOTES}
@@ -63,12 +63,16 @@ class QuizLoader:
         for index, item_spec in enumerate(spec.items):
             loc = ("items", index)
             if item_spec.lesson is not None and item_spec.lesson not in lesson_ids:
-                source.problem((*loc, "lesson"), f"no lesson '{item_spec.lesson}' in this module", "content.E010")
+                source.problem(
+                    (*loc, "lesson"), f"no lesson '{item_spec.lesson}' in this module", Code.UNKNOWN_REFERENCE
+                )
             built = kinds.get(item_spec.kind).build(source, loc, item_spec)
             if built is not None:
                 items.append(built)
         if not any(kinds.get(item_spec.kind).scored for item_spec in spec.items):
-            source.problem(("items",), "no knowledge check: a quiz passes on its knowledge checks", "content.E029")
+            source.problem(
+                ("items",), "no knowledge check: a quiz passes on its knowledge checks", Code.NO_KNOWLEDGE_CHECK
+            )
         if len(self.reader.errors) > errors_before:
             return None
         return Quiz(

@@ -80,7 +80,9 @@ def attempt_latest_finished(*, user: Reader, session: SessionBase | None, module
     )
 
 
-def attempt_get(*, user: Reader, session: SessionBase | None, module_id: str, public_id: uuid.UUID | str) -> QuizAttempt:
+def attempt_get(
+    *, user: Reader, session: SessionBase | None, module_id: str, public_id: uuid.UUID | str
+) -> QuizAttempt:
     attempt = attempts_owned(user=user, session=session).filter(module_id=module_id, public_id=public_id).first()
     if attempt is None:
         raise Http404("No such attempt.")
@@ -177,8 +179,7 @@ def progress_overview(*, user: Reader, session: SessionBase | None) -> list[Modu
     """Every module: lessons done, best quiz score, complete (all lessons done and quiz passed). Two queries."""
     done = course_selectors.lessons_done(user=user, session=session)
     standings = {
-        row["module_id"]: _standing(row)
-        for row in _standings(attempts_owned(user=user, session=session), "module_id")
+        row["module_id"]: _standing(row) for row in _standings(attempts_owned(user=user, session=session), "module_id")
     }
     return [
         ModuleStanding(

@@ -48,7 +48,9 @@ def _form(attempt: QuizAttempt, quiz: Quiz, data: Any = None) -> AnswerForm:
 def _place(attempt: QuizAttempt) -> PlaceForm:
     """The page's hidden fields: where the attempt stands, and a fresh one-time submission key."""
     key = secrets.token_urlsafe(24)
-    return PlaceForm(initial={"quiz": attempt.module_id, "attempt": attempt.public_id, "position": attempt.answered, "key": key})
+    return PlaceForm(
+        initial={"quiz": attempt.module_id, "attempt": attempt.public_id, "position": attempt.answered, "key": key}
+    )
 
 
 def _station_context(

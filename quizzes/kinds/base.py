@@ -27,6 +27,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, ClassVar, Generic, TypeVar
 
+from courses.errors import Code
 from courses.reader import ContentReader, ParsedFile, where_of
 
 from ..domain import Ending
@@ -88,7 +89,7 @@ class Source:
     path: Path
     parsed: ParsedFile
 
-    def problem(self, loc: Loc, message: str, code: str) -> None:
+    def problem(self, loc: Loc, message: str, code: Code) -> None:
         self.reader.error(self.path, self.parsed.line(*loc), where_of(loc), message, code)
 
     def duplicates(self, prefix: Loc, ids: Sequence[str], what: str) -> None:
@@ -96,7 +97,7 @@ class Source:
         counts = Counter(ids)
         for index, item_id in enumerate(ids):
             if counts[item_id] > 1 and ids.index(item_id) != index:
-                self.problem((*prefix, index, "id"), f"duplicate {what} id '{item_id}'", "content.E013")
+                self.problem((*prefix, index, "id"), f"duplicate {what} id '{item_id}'", Code.DUPLICATE_ID)
 
     def markdown(self, loc: Loc, text: str | None) -> str:
         return self.reader.render(self.path, text, self.parsed.line(*loc)).html if text else ""
@@ -135,9 +136,7 @@ class Kind(ABC, Generic[SpecT, ItemT]):
     # --- the question page -----------------------------------------------------------------
 
     @abstractmethod
-    def form(
-        self, item: ItemT, step_id: str | None, *, seed: str, data: Data = None
-    ) -> AnswerForm:
+    def form(self, item: ItemT, step_id: str | None, *, seed: str, data: Data = None) -> AnswerForm:
         """The form for a station; ``seed`` keeps any shuffled order the same for an attempt."""
 
     def first_step(self, item: ItemT) -> str:

@@ -70,9 +70,7 @@ class MultipleKind(Kind[MultipleSpec, MultipleChoice]):
             explanation_html=source.markdown((*loc, "explanation"), spec.explanation),
         )
 
-    def form(
-        self, item: MultipleChoice, step_id: str | None, *, seed: str, data: Data = None
-    ) -> AnswerForm:
+    def form(self, item: MultipleChoice, step_id: str | None, *, seed: str, data: Data = None) -> AnswerForm:
         return MultipleForm(data=data, options=[(o.id, o.text) for o in item.options])
 
     def normalise(self, item: MultipleChoice, step_id: str | None, answer: Answer) -> Answer:

@@ -5,6 +5,8 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
+from courses.errors import Code
+
 from .. import schemas
 from ..domain import Option
 from .base import Loc, Source
@@ -33,21 +35,21 @@ def build_options(
     for answer_index, answer in enumerate(answers):
         if answer not in ids:
             where = (*loc, key, answer_index) if key == "answers" else (*loc, key)
-            source.problem(where, f"answer '{answer}' is not among the options", "content.E024")
+            source.problem(where, f"answer '{answer}' is not among the options", Code.ANSWER_NOT_AN_OPTION)
     for index, option in enumerate(options):
         place = (*loc, "options", index)
         if option.copies_image and option.id in answers:
             source.problem(
                 (*place, "copies_image"),
                 f"option '{option.id}' copies, saves, forwards or shows an image, so it can never be a right answer",
-                "content.E027",
+                Code.COPYING_MARKED_RIGHT,
             )
         if option.copies_image is None and looks_like_copying(option.text):
             source.problem(
                 (*place, "text"),
                 f"option '{option.id}' seems to save, screenshot, forward or show an image: "
                 "say copies_image: true (it then scores 0) or copies_image: false",
-                "content.E028",
+                Code.COPYING_UNDECLARED,
             )
     return tuple(Option(option.id, option.text, bool(option.copies_image)) for option in options)
 

@@ -9,6 +9,8 @@ from typing import Any, ClassVar, Literal
 from django import forms
 from pydantic import Field
 
+from courses.errors import Code
+
 from ..domain import Option
 from ..forms import AnswerForm, Options
 from ..schemas import ItemSpec, Markdown
@@ -77,7 +79,7 @@ class OrderingKind(Kind[OrderingSpec, Ordering]):
 
     def build(self, source: Source, loc: Loc, spec: OrderingSpec) -> Ordering:
         if len(spec.steps) < 3:
-            source.problem((*loc, "steps"), "an ordering needs at least three steps", "content.E025")
+            source.problem((*loc, "steps"), "an ordering needs at least three steps", Code.ORDERING_TOO_SHORT)
         source.duplicates((*loc, "steps"), [s.id for s in spec.steps], "step")
         return Ordering(
             id=spec.id,
@@ -87,9 +89,7 @@ class OrderingKind(Kind[OrderingSpec, Ordering]):
             explanation_html=source.markdown((*loc, "explanation"), spec.explanation),
         )
 
-    def form(
-        self, item: Ordering, step_id: str | None, *, seed: str, data: Data = None
-    ) -> AnswerForm:
+    def form(self, item: Ordering, step_id: str | None, *, seed: str, data: Data = None) -> AnswerForm:
         options = [(s.id, s.text) for s in shuffled_steps(item, seed)]
         return OrderingForm(data=data, options=options)
 

@@ -55,9 +55,7 @@ class ReflectionKind(Kind[ReflectionSpec, Reflection]):
     def build(self, source: Source, loc: Loc, spec: ReflectionSpec) -> Reflection:
         return Reflection(id=spec.id, lesson_id=spec.lesson, prompt_html=source.markdown((*loc, "prompt"), spec.prompt))
 
-    def form(
-        self, item: Reflection, step_id: str | None, *, seed: str, data: Data = None
-    ) -> AnswerForm:
+    def form(self, item: Reflection, step_id: str | None, *, seed: str, data: Data = None) -> AnswerForm:
         return ReflectionForm(data=data)
 
     def normalise(self, item: Reflection, step_id: str | None, answer: Answer) -> Answer:

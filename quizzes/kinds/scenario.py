@@ -14,6 +14,7 @@ from typing import Annotated, Any, ClassVar, Literal
 
 from pydantic import Field
 
+from courses.errors import Code
 from courses.schemas import Slug, Strict, Text
 
 from ..domain import Ending
@@ -106,7 +107,7 @@ class ScenarioKind(Kind[ScenarioSpec, Scenario]):
         source.duplicates((*loc, "endings"), [e.id for e in spec.endings], "ending")
         clash = {s.id for s in spec.steps} & {e.id for e in spec.endings}
         for name in sorted(clash):
-            source.problem((*loc, "endings"), f"'{name}' is both a step and an ending", "content.E013")
+            source.problem((*loc, "endings"), f"'{name}' is both a step and an ending", Code.DUPLICATE_ID)
         for index, step in enumerate(spec.steps):
             source.duplicates((*loc, "steps", index, "choices"), [c.id for c in step.choices], "choice")
         graph = [GraphStep(s.id, tuple(c.next for c in s.choices)) for s in spec.steps]
@@ -144,13 +145,9 @@ class ScenarioKind(Kind[ScenarioSpec, Scenario]):
             steps_to_end=MappingProxyType(facts.steps_to_end),
         )
 
-    def form(
-        self, item: Scenario, step_id: str | None, *, seed: str, data: Data = None
-    ) -> AnswerForm:
+    def form(self, item: Scenario, step_id: str | None, *, seed: str, data: Data = None) -> AnswerForm:
         options = [(c.id, c.text) for c in item.steps[step_id or item.start].choices]
-        return ChoiceForm(
-            data=data, options=options, label="What should happen next?", answer_key="choice"
-        )
+        return ChoiceForm(data=data, options=options, label="What should happen next?", answer_key="choice")
 
     def first_step(self, item: Scenario) -> str:
         return item.start

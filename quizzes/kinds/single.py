@@ -53,9 +53,7 @@ class SingleKind(Kind[SingleSpec, SingleChoice]):
             explanation_html=source.markdown((*loc, "explanation"), spec.explanation),
         )
 
-    def form(
-        self, item: SingleChoice, step_id: str | None, *, seed: str, data: Data = None
-    ) -> AnswerForm:
+    def form(self, item: SingleChoice, step_id: str | None, *, seed: str, data: Data = None) -> AnswerForm:
         options = [(o.id, o.text) for o in item.options]
         return ChoiceForm(data=data, options=options, label="Choose one answer", answer_key="option")
 

@@ -61,9 +61,7 @@ class TrueFalseKind(Kind[TrueFalseSpec, TrueFalse]):
             explanation_html=source.markdown((*loc, "explanation"), spec.explanation),
         )
 
-    def form(
-        self, item: TrueFalse, step_id: str | None, *, seed: str, data: Data = None
-    ) -> AnswerForm:
+    def form(self, item: TrueFalse, step_id: str | None, *, seed: str, data: Data = None) -> AnswerForm:
         return TrueFalseForm(data=data)
 
     def normalise(self, item: TrueFalse, step_id: str | None, answer: Answer) -> Answer:
@@ -85,7 +83,10 @@ class TrueFalseKind(Kind[TrueFalseSpec, TrueFalse]):
         return RightAnswer("The answer:", (_words(item.answer),))
 
     def tally(self, item: TrueFalse) -> list[TallyPlace]:
-        options = (TallyOption("true", "True", item.answer is True), TallyOption("false", "False", item.answer is False))
+        options = (
+            TallyOption("true", "True", item.answer is True),
+            TallyOption("false", "False", item.answer is False),
+        )
         return [TallyPlace("", item.prompt_html, options)]
 
     def tally_keys(self, item: TrueFalse, answer: Answer, correct: bool | None) -> list[str]:

@@ -17,6 +17,7 @@ import pytest
 from django import forms
 
 from courses import registry as course_registry
+from courses.errors import Code
 from courses.loader import load_course
 from quizzes import kinds, selectors
 from quizzes.forms import AnswerForm
@@ -72,7 +73,7 @@ class NumberKind(Kind[NumberSpec, Number]):
 
     def build(self, source: Source, loc: Loc, spec: NumberSpec) -> Number | None:
         if not 0 <= spec.answer <= spec.most:
-            source.problem((*loc, "answer"), f"the answer must be between 0 and {spec.most}", "content.E008")
+            source.problem((*loc, "answer"), f"the answer must be between 0 and {spec.most}", Code.INVALID_VALUE)
             return None
         return Number(
             id=spec.id,
@@ -158,7 +159,9 @@ def test_the_loader_builds_a_registered_kind(number_kind, tmp_path):
 
 def test_a_kind_that_is_not_registered_is_an_error_at_its_line(tmp_path):
     result = _load(_content(tmp_path, "quiz.yaml"))
-    assert [(e.path, e.line, e.code) for e in result.errors] == [("content/modules/alpha/quiz.yaml", 6, "content.E008")]
+    assert [(e.path, e.line, e.code) for e in result.errors] == [
+        ("content/modules/alpha/quiz.yaml", 6, Code.INVALID_VALUE)
+    ]
 
 
 @pytest.mark.parametrize(
@@ -171,7 +174,7 @@ def test_a_kind_that_is_not_registered_is_an_error_at_its_line(tmp_path):
 def test_a_registered_kinds_problems_are_reported_with_their_lines(number_kind, tmp_path, quiz_file, line, message):
     result = _load(_content(tmp_path, quiz_file))
     assert [(e.line, e.where, e.message, e.code) for e in result.errors] == [
-        (line, "items[1].answer", message, "content.E008")
+        (line, "items[1].answer", message, Code.INVALID_VALUE)
     ]
     assert "alpha" not in result.quizzes
 
@@ -226,7 +229,9 @@ def test_a_teachers_report_counts_a_toy_question(toy_site, django_user_model):
     learners = [django_user_model.objects.create_user(f"learner-{n}") for n in range(3)]
     for n, learner in enumerate(learners):
         take_quiz(user=learner, quiz=quiz, slip_every=1 if n == 0 else 0)
-    counted = next(q for q in selectors.question_results(quiz=quiz, user_ids=[u.pk for u in learners]) if q.item_id == "copies")
+    counted = next(
+        q for q in selectors.question_results(quiz=quiz, user_ids=[u.pk for u in learners]) if q.item_id == "copies"
+    )
     assert counted.responses == 3 and [(o.text, o.count, o.correct) for o in counted.options] == [
         ("4", 2, True),
         ("Another number", 1, False),
