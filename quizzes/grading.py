@@ -13,10 +13,11 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Any
 
+from core.maths import percent
+
 from . import kinds
 from .domain import Ending, Item, Quiz
 from .kinds import GradedAnswer, InvalidAnswer
-from .scores import passes, percent
 
 __all__ = [
     "GradedAnswer",
@@ -29,11 +30,15 @@ __all__ = [
     "normalise_answer",
     "opening",
     "passes",
-    "percent",
     "stations_left",
 ]
 
 Responses = Iterable[tuple[str, str | None, Any]]  # (item id, step id, stored answer)
+
+
+def passes(score: int, max_score: int, pass_mark: float) -> bool:
+    """Whether a score reaches the pass mark (a share of the maximum); nothing to score never passes."""
+    return max_score > 0 and score >= pass_mark * max_score - 1e-9
 
 
 def normalise_answer(item: Item, step_id: str | None, answer: Any) -> dict[str, Any]:

@@ -16,7 +16,7 @@ from django.conf import settings
 from django.db import models
 from django.db.models import Q
 
-from .scores import percent
+from core.maths import percent
 
 
 class QuizAttempt(models.Model):

@@ -1,7 +1,7 @@
 """Reads for quiz and progress pages; ownership is checked here, in one place.
 
-Other apps read quizzes through this module: standings, "module complete",
-per-question tallies, and the one percentage formula (``percent``).
+Other apps read quizzes through this module: standings, "module complete" and
+per-question tallies. A percentage is always core.maths.percent, here in SQL too.
 """
 
 from __future__ import annotations
@@ -24,7 +24,6 @@ from . import kinds
 from .domain import Quiz
 from .models import QuizAttempt, QuizResponse
 from .registry import get_quiz
-from .scores import percent as percent  # the one formula, for other apps too
 from .visitors import visitor_token
 
 Reader = AbstractBaseUser | AnonymousUser
@@ -42,8 +41,12 @@ def attempts_owned(*, user: Reader, session: SessionBase | None) -> QuerySet[Qui
     """The reader's own attempts: a signed-in learner's, or this visitor's. The one owner filter."""
     if user.is_authenticated:
         return QuizAttempt.objects.filter(user=user)
-    token = visitor_token(session)
-    # A visitor's attempt has no user (a check constraint says so); the filter says it too.
+    return visitor_attempts(visitor_token(session))
+
+
+def visitor_attempts(token: str) -> QuerySet[QuizAttempt]:
+    """A visitor's attempts by their session's token (none without one); they have no user yet."""
+    # A check constraint already says a visitor's attempt has no user; the filter says it too.
     return QuizAttempt.objects.filter(visitor=token, user__isnull=True) if token else QuizAttempt.objects.none()
 
 
@@ -114,10 +117,10 @@ class QuizStanding:
 
 
 def _standings(attempts: QuerySet[QuizAttempt], *group: str) -> list[dict[str, Any]]:
-    """Per group: attempts, the best finished percent (as ``percent()`` gives it, before rounding), passes."""
+    """Per group: attempts, the best finished percent (core.maths.percent before its rounding), passes."""
     finished = Q(submitted_at__isnull=False)
     best = Case(
-        When(finished & Q(max_score=0), then=Value(0.0)),  # percent(): nothing to score is 0 %
+        When(finished & Q(max_score=0), then=Value(0.0)),  # as core.maths.percent: nothing to score is 0 %
         When(finished, then=F("score") * 100.0 / F("max_score")),
         output_field=FloatField(),
     )

@@ -98,6 +98,8 @@ def quiz_attempt_answer(
                 answered=F("answered") + 1, score=F("score") + graded.score, **moves
             )
             if moved != 1:
+                # Cannot happen while the response's constraints hold: it moved on without an answer here.
+                logger.error("attempt %s was not at position %d, though no answer was there", attempt.pk, position)
                 raise _MovedOn
     except (IntegrityError, _MovedOn):
         return _replayed(attempt, key)
@@ -120,7 +122,7 @@ def quiz_attempts_claim(*, user: Reader, session: SessionBase | None) -> None:
     """A visitor who signs in keeps the quizzes they took."""
     token = visitor_token(session)
     if token and user.is_authenticated:
-        QuizAttempt.objects.filter(visitor=token, user__isnull=True).update(user=user, visitor="")
+        selectors.visitor_attempts(token).update(user=user, visitor="")
 
 
 def visitor_attempts_purge(*, now: datetime.datetime | None = None) -> int:

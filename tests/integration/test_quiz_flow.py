@@ -193,14 +193,31 @@ def test_ordering_with_a_repeated_place_re_renders(client):
     assert response.status_code == 400 and "Use each place once." in response.content.decode()
 
 
-def test_an_answer_to_a_reflection_is_refused(client):
+def test_an_answer_to_a_reflection_is_refused(client, caplog):
     start(client)
     play_best_until_reflection(client)
     _, fields, _, _ = form_of(client)
-    response = client.post(QUIZ + "answer/", {**fields, "reflection": "my private thoughts"})
-    assert response.status_code == 400
+    for name in ("reflection", "notes", "x"):  # whatever it is called: only the page's hidden fields are taken
+        response = client.post(QUIZ + "answer/", {**fields, name: "my private thoughts"})
+        assert response.status_code == 400
+        assert "A reflection is private and is never sent" in response.content.decode()
     assert not QuizResponse.objects.filter(item_id="think").exists()
     assert "my private thoughts" not in str(list(QuizResponse.objects.values()))
+    assert "my private thoughts" not in caplog.text
+
+
+def test_a_refused_answer_is_logged_with_its_reason_and_no_content(client, caplog):
+    start(client)
+    _, fields, options, _ = form_of(client)
+    client.post(QUIZ + "answer/", {**fields, "choice": [options["Ignore it"]]})
+    caplog.clear()
+    stale = client.post(QUIZ + "answer/", {**fields, "key": "another-key-0000", "choice": [options["Reply"]]})
+    assert stale.status_code == 400
+    assert [(r.name, r.levelname) for r in caplog.records if r.name.startswith("quizzes")] == [
+        ("quizzes.views", "WARNING")
+    ]
+    assert "not the current question" in caplog.text and "alpha" in caplog.text
+    assert fields["attempt"] not in caplog.text and "another-key" not in caplog.text
 
 
 def play_best_until_reflection(client):
@@ -329,7 +346,7 @@ def test_a_teachers_report_counts_each_kind_in_its_own_places(django_user_model,
 )
 def test_the_best_percent_is_the_one_formula_whatever_the_scores(django_user_model, finished):
     """SQL (teachers' and parents' tables, the progress page) agrees with percent(), a zero maximum included."""
-    from quizzes.scores import percent
+    from core.maths import percent
     from quizzes.selectors import progress_overview, quiz_standings
 
     learner = django_user_model.objects.create_user("learner")
