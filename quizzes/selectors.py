@@ -40,7 +40,7 @@ def quiz_get(*, module_id: str) -> tuple[Module, Quiz]:
 def attempts_owned(*, user: Reader, session: SessionBase | None) -> QuerySet[QuizAttempt]:
     """The reader's own attempts: a signed-in learner's, or this visitor's. The one owner filter."""
     if user.is_authenticated:
-        return QuizAttempt.objects.filter(user=user)
+        return QuizAttempt.objects.filter(user_id=user.pk)
     return visitor_attempts(visitor_token(session))
 
 
@@ -178,7 +178,7 @@ class ModuleStanding:
         )
 
 
-def progress_overview(*, user: Reader, session: SessionBase | None) -> list[ModuleStanding]:
+def progress_overview(*, user: Reader, session: SessionBase) -> list[ModuleStanding]:
     """Every module: lessons done, best quiz score, complete (all lessons done and quiz passed). Two queries."""
     done = course_selectors.lessons_done(user=user, session=session)
     standings = {
@@ -259,7 +259,7 @@ def question_results(*, quiz: Quiz, user_ids: Iterable[int]) -> list[QuestionRes
 
 def attempts_export(*, user: AbstractBaseUser) -> list[dict[str, Any]]:
     """A learner's quiz attempts and the choices they made, as plain data, for their data export."""
-    attempts = QuizAttempt.objects.filter(user=user).prefetch_related("responses").order_by("pk")
+    attempts = QuizAttempt.objects.filter(user_id=user.pk).prefetch_related("responses").order_by("pk")
     return [
         {
             "module": a.module_id,

@@ -31,7 +31,7 @@ class NotCurrent(SubmissionRefused):
 @transaction.atomic
 def quiz_attempt_start(*, user: Reader, session: SessionBase | None, quiz: Quiz) -> QuizAttempt:
     if user.is_authenticated:
-        owner: dict[str, Any] = {"user": user}
+        owner: dict[str, Any] = {"user_id": user.pk}
     else:
         assert session is not None, "a visitor's attempt is kept by their session"
         owner = {"visitor": visitor_token(session, create=True)}
@@ -122,7 +122,7 @@ def quiz_attempts_claim(*, user: Reader, session: SessionBase | None) -> None:
     """A visitor who signs in keeps the quizzes they took."""
     token = visitor_token(session)
     if token and user.is_authenticated:
-        selectors.visitor_attempts(token).update(user=user, visitor="")
+        selectors.visitor_attempts(token).update(user_id=user.pk, visitor="")
 
 
 def visitor_attempts_purge(*, now: datetime.datetime | None = None) -> int:

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import logging
 import secrets
+from dataclasses import dataclass
 from typing import Any
 
 from django.http import HttpRequest, HttpResponse
@@ -16,12 +17,12 @@ from django.views.decorators.debug import sensitive_post_parameters
 from django.views.decorators.http import require_POST, require_safe
 
 from courses import selectors as course_selectors
-from courses.domain import Module
+from courses.domain import Lesson, Module
 
 from . import kinds, selectors, services
-from .domain import Item, Quiz
+from .domain import Ending, Item, Quiz
 from .forms import AnswerForm, PlaceForm
-from .grading import endings_reached, grade_answer, grade_quiz, stations_left
+from .grading import ItemResult, endings_reached, grade_answer, grade_quiz, stations_left
 from .models import QuizAttempt, QuizResponse
 
 logger = logging.getLogger(__name__)
@@ -163,6 +164,20 @@ def quiz_feedback(request: HttpRequest, module_id: str, attempt_id: str, positio
     return render(request, "quizzes/feedback.html", context)
 
 
+@dataclass(frozen=True, slots=True)
+class ResultRow:
+    """One item on the result page: its kind's partial may show something (a story shows its ending)."""
+
+    item: Item
+    kind: kinds.Kind[Any, Any]
+    result: ItemResult
+    endings: list[Ending]
+
+    @property
+    def risky(self) -> bool:
+        return any(ending.risky for ending in self.endings)
+
+
 @require_safe
 def quiz_result(request: HttpRequest, module_id: str, attempt_id: str) -> HttpResponse:
     module, quiz = selectors.quiz_get(module_id=module_id)
@@ -174,21 +189,14 @@ def quiz_result(request: HttpRequest, module_id: str, attempt_id: str) -> HttpRe
     responses = [(r.item_id, r.step_id or None, r.answer) for r in attempt.responses.all()]
     result = grade_quiz(quiz, responses)
     endings = endings_reached(quiz, responses)
-    rows = []
-    review = []
-    for item, item_result in zip(quiz.items, result.items, strict=True):
-        reached = endings.get(item.id, [])
-        rows.append(
-            {
-                "item": item,
-                "kind": kinds.of(item),
-                "result": item_result,
-                "endings": reached,
-                "risky": any(ending.risky for ending in reached),
-            }
-        )
-        lesson = module.lesson(item.lesson_id) if item.lesson_id else None
-        if item.scored and item_result.score < item_result.max_score and lesson and lesson not in review:
+    rows = [
+        ResultRow(item, kinds.of(item), item_result, endings.get(item.id, []))
+        for item, item_result in zip(quiz.items, result.items, strict=True)
+    ]
+    review: list[Lesson] = []
+    for row in rows:
+        lesson = module.lesson(row.item.lesson_id) if row.item.lesson_id else None
+        if row.item.scored and row.result.score < row.result.max_score and lesson and lesson not in review:
             review.append(lesson)
     context = {
         "module": module,
@@ -196,7 +204,7 @@ def quiz_result(request: HttpRequest, module_id: str, attempt_id: str) -> HttpRe
         "attempt": attempt,
         "result": result,
         "rows": rows,
-        "scored_rows": [row for row in rows if row["item"].scored],
+        "scored_rows": [row for row in rows if row.item.scored],
         "review": review,
         **_help_context(request),
     }

@@ -36,7 +36,8 @@ def main(mode: str, threads: int) -> None:
     call_command("migrate", verbosity=0)
     user = get_user_model().objects.create_user("racer")
     quiz = get_quiz("alpha")
-    attempt = services.quiz_attempt_start(user=user, session={}, quiz=quiz)
+    assert quiz is not None
+    attempt = services.quiz_attempt_start(user=user, session=None, quiz=quiz)
     position = attempt.answered  # every thread answers the first question, as its page showed it
     connection.close()
     barrier = threading.Barrier(threads)

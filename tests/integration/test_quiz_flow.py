@@ -233,7 +233,9 @@ def test_the_reflection_box_has_no_name_so_it_is_never_sent(client):
     start(client)
     play_best_until_reflection(client)
     html, *_ = form_of(client)
-    textarea = re.search(r"<textarea[^>]*>", html).group(0)
+    found = re.search(r"<textarea[^>]*>", html)
+    assert found is not None
+    textarea = found.group(0)
     assert "name=" not in textarea and "data-reflection-key" in textarea
     assert "never sent to Pause" in html
 
@@ -262,7 +264,9 @@ def test_a_visitors_attempts_follow_them_when_they_sign_in(client):
     play_best(client)
     client.post("/accounts/login/", {"username": "learner", "password": "pw-long-enough-123"})
     attempt = QuizAttempt.objects.get()
-    assert attempt.user.username == "learner" and attempt.visitor == ""
+    assert attempt.user is not None
+    assert attempt.user.username == "learner"
+    assert attempt.visitor == ""
     assert "100% (passed)" in client.get("/progress/").content.decode()
 
 
@@ -322,6 +326,7 @@ def test_a_teachers_report_counts_each_kind_in_its_own_places(django_user_model,
     from quizzes.selectors import question_results
 
     quiz = get_quiz("alpha")
+    assert quiz is not None
     learners = [django_user_model.objects.create_user(f"learner-{n}") for n in range(3)]
     for n, learner in enumerate(learners):
         take_quiz(user=learner, quiz=quiz, slip_every=1 if n == 0 else 0)  # the first slips everywhere
@@ -346,6 +351,8 @@ def test_a_teachers_report_counts_each_kind_in_its_own_places(django_user_model,
 )
 def test_the_best_percent_is_the_one_formula_whatever_the_scores(django_user_model, finished):
     """SQL (teachers' and parents' tables, the progress page) agrees with percent(), a zero maximum included."""
+    from django.contrib.sessions.backends.signed_cookies import SessionStore
+
     from core.maths import percent
     from quizzes.selectors import progress_overview, quiz_standings
 
@@ -358,5 +365,5 @@ def test_the_best_percent_is_the_one_formula_whatever_the_scores(django_user_mod
     QuizAttempt.objects.create(user=learner, module_id="alpha", content_hash="x", max_score=4, pass_mark=0.5)
     expected = max(percent(score, max_score) for score, max_score in finished)
     assert quiz_standings(user_ids=[learner.pk], module_ids=["alpha"])[(learner.pk, "alpha")].best_percent == expected
-    mine = {row.module.id: row for row in progress_overview(user=learner, session=None)}
+    mine = {row.module.id: row for row in progress_overview(user=learner, session=SessionStore())}
     assert mine["alpha"].best_percent == expected

@@ -226,6 +226,7 @@ def test_a_teachers_report_counts_a_toy_question(toy_site, django_user_model):
     from quizzes.registry import get_quiz
 
     quiz = get_quiz("alpha")
+    assert quiz is not None
     learners = [django_user_model.objects.create_user(f"learner-{n}") for n in range(3)]
     for n, learner in enumerate(learners):
         take_quiz(user=learner, quiz=quiz, slip_every=1 if n == 0 else 0)

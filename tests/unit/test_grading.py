@@ -13,6 +13,7 @@ from tests.conftest import VALID_CONTENT
 @pytest.fixture(scope="module")
 def quiz():
     course = load_course(VALID_CONTENT).course
+    assert course is not None
     return load_quizzes(course, VALID_CONTENT).quizzes["alpha"]
 
 
@@ -36,7 +37,8 @@ def test_a_story_choice_leads_on_and_is_never_scored(quiz):
         0, 0, None, "pressure", None,
     )  # fmt: skip
     last = grade_answer(story, "tell", {"choice": "tell-adult"})
-    assert last.next_step is None and last.ending.outcome == "safe" and last.score == 0
+    assert last.ending is not None
+    assert (last.next_step, last.ending.outcome, last.score) == (None, "safe", 0)
 
 
 @pytest.mark.parametrize(
@@ -55,7 +57,7 @@ def test_a_story_choice_leads_on_and_is_never_scored(quiz):
 )
 def test_knowledge_checks_score_one_only_when_fully_right(quiz, index, answer, right):
     graded = grade_answer(quiz.items[index], None, answer)
-    assert graded.correct is right and graded.score == int(right) and graded.max_score == 1
+    assert (graded.correct, graded.score, graded.max_score) == (right, int(right), 1)
 
 
 @pytest.mark.parametrize(
