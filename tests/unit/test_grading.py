@@ -17,17 +17,26 @@ def quiz():
     return load_quizzes(course, VALID_CONTENT).quizzes["alpha"]
 
 
-def test_grading_imports_no_django():
+def _imports(module) -> set[str]:
     import ast
     import inspect
 
-    from quizzes import grading
-
-    tree = ast.parse(inspect.getsource(grading))
-    modules = {n.module or "" for n in ast.walk(tree) if isinstance(n, ast.ImportFrom)} | {
+    tree = ast.parse(inspect.getsource(module))
+    return {n.module or "" for n in ast.walk(tree) if isinstance(n, ast.ImportFrom)} | {
         a.name for n in ast.walk(tree) if isinstance(n, ast.Import) for a in n.names
     }
-    assert not any(m.startswith("django") for m in modules)
+
+
+def test_grading_and_the_kinds_never_touch_the_database():
+    """Grading imports no Django; no kind's module (its form aside) imports the ORM or a model."""
+    import inspect
+
+    from quizzes import grading, kinds
+
+    assert not [name for name in _imports(grading) if name.startswith("django")]
+    for kind in kinds.registered():
+        imported = _imports(inspect.getmodule(type(kind)))
+        assert not [name for name in imported if name.startswith("django.db") or name.endswith("models")], kind
 
 
 def test_a_story_choice_leads_on_and_is_never_scored(quiz):
