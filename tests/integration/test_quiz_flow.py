@@ -18,14 +18,15 @@ def start(client):
 
 
 def form_of(client):
-    """The current question's hidden fields and the labels of its options, as the page shows them."""
+    """The current question's page, its hidden fields, and its options and places by the text the page shows."""
     page = client.get(QUIZ)
     assert page.status_code == 200
-    html = page.content.decode()
-    fields = dict(re.findall(r'name="(quiz|attempt|position|key)" value="([^"]*)"', html))
-    labels = re.findall(r'name="choice" value="(\w+)"[^>]*>\s*<label[^>]*>\s*([^<]+?)\s*</label>', html)
-    selects = re.findall(r'<label\s+for="id_(place_\d)"[^>]*>\s*([^<]+?)\s*<span', html)
-    return html, fields, {text: value for value, text in labels}, {text: name for name, text in selects}
+    place, form = page.context["place"], page.context["form"]
+    fields = {name: str(value) for name, value in place.initial.items()}
+    choice = form.fields.get("choice")
+    options = {text: value for value, text in choice.choices} if choice else {}
+    selects = {field.label: name for name, field in form.fields.items() if name.startswith("place_")}
+    return page.content.decode(), fields, options, selects
 
 
 def answer(client, **choice):
@@ -59,6 +60,8 @@ def test_the_intro_offers_a_start_and_the_module_links_to_the_quiz(client):
 def test_a_question_page_never_contains_feedback_scores_or_answers(client):
     start(client)
     html, fields, options, _ = form_of(client)
+    for name, value in fields.items():  # the place and the one-time key, as plain hidden fields
+        assert f'type="hidden" name="{name}" value="{value}"' in html
     assert "SECRET-FEEDBACK" not in html and "score" not in html.lower()
     assert set(options.values()) == {"1", "2"}  # places on the page, not the author's ids
     assert "ignore" not in re.findall(r'value="([^"]+)"', html)
