@@ -60,6 +60,10 @@ def quiz_attempt_answer(
     nothing is kept. A replay of the same submission key gets the response already
     recorded; any other answer to a question that is no longer the current one (a
     second tab, the back button) is refused with :class:`NotCurrent`.
+
+    No select_for_update: the view has already read the attempt (its form depends on
+    where the attempt stands), and a second, locking read would add cost and no
+    guarantee that the guard and the constraints do not already give.
     """
     if not key or len(key) > 64:
         raise SubmissionRefused("missing submission key")
