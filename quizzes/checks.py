@@ -1,9 +1,17 @@
 """Broken quizzes are system check errors, printed like every content error."""
 
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import Any
+
+from django.apps import AppConfig
+from django.core.checks import CheckMessage
+
 from courses.checks import as_check_errors
 
 from .registry import get_quiz_result
 
 
-def check_quizzes(app_configs=None, **kwargs):
-    return as_check_errors(get_quiz_result().errors)
+def check_quizzes(app_configs: Sequence[AppConfig] | None = None, **kwargs: Any) -> list[CheckMessage]:
+    return list(as_check_errors(get_quiz_result().errors))

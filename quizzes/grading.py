@@ -1,96 +1,72 @@
-"""Grading: pure functions over quiz objects and answers. No Django, no database.
+"""Grading and the walk through a quiz: pure functions over quiz objects and answers. No database.
 
 Every knowledge check is worth 1 point, given only for a fully right answer.
 A scenario is a story, not an exam: its choices carry feedback and lead on,
 never points, and its result is the ending reached. A reflection is worth
-nothing and is never seen here with any text.
+nothing and is never seen here with any text. How each kind normalises and
+grades an answer is the kind's own (quizzes.kinds).
 """
 
 from __future__ import annotations
 
 from collections.abc import Iterable
 from dataclasses import dataclass
+from typing import Any
 
-from .domain import Ending, MultipleChoice, Ordering, Quiz, Reflection, Scenario, SingleChoice, TrueFalse
+from core.maths import percent
+
+from . import kinds
+from .domain import Ending, Item, Quiz
+from .kinds import GradedAnswer, InvalidAnswer
+
+__all__ = [
+    "GradedAnswer",
+    "InvalidAnswer",
+    "ItemResult",
+    "QuizResult",
+    "endings_reached",
+    "grade_answer",
+    "grade_quiz",
+    "normalise_answer",
+    "opening",
+    "passes",
+    "stations_left",
+]
+
+Responses = Iterable[tuple[str, str | None, Any]]  # (item id, step id, stored answer)
 
 
-class InvalidAnswer(ValueError):
-    """The answer does not fit the question (unknown choice, wrong shape)."""
+def passes(score: int, max_score: int, pass_mark: float) -> bool:
+    """Whether a score reaches the pass mark (a share of the maximum); nothing to score never passes."""
+    return max_score > 0 and score >= pass_mark * max_score - 1e-9
 
 
-@dataclass(frozen=True, slots=True)
-class GradedAnswer:
-    score: int
-    max_score: int  # 0 for a scenario step or a reflection
-    correct: bool | None  # None for scenario steps and reflections
-    feedback_html: str
-    next_step: str | None = None  # scenario: the next step, None when the story ends
-    ending: Ending | None = None
-
-
-def normalise_answer(item, step_id: str | None, answer: dict) -> dict:
+def normalise_answer(item: Item, step_id: str | None, answer: Any) -> dict[str, Any]:
     """The canonical form of an answer, or InvalidAnswer."""
     if not isinstance(answer, dict):
         raise InvalidAnswer("an answer is a mapping")
-    if isinstance(item, Scenario):
-        step = item.steps.get(step_id or "")
-        if step is None:
-            raise InvalidAnswer("no such step")
-        if set(answer) != {"choice"} or step.choice(answer["choice"]) is None:
-            raise InvalidAnswer("choose one of the choices")
-        return {"choice": answer["choice"]}
-    if isinstance(item, SingleChoice):
-        if set(answer) != {"option"} or answer["option"] not in {o.id for o in item.options}:
-            raise InvalidAnswer("choose one answer")
-        return {"option": answer["option"]}
-    if isinstance(item, MultipleChoice):
-        chosen = answer.get("options")
-        if set(answer) != {"options"} or not isinstance(chosen, list) or not chosen:
-            raise InvalidAnswer("choose at least one answer")
-        if not set(chosen) <= {o.id for o in item.options} or len(set(chosen)) != len(chosen):
-            raise InvalidAnswer("unknown answer")
-        return {"options": sorted(chosen)}
-    if isinstance(item, TrueFalse):
-        if set(answer) != {"value"} or not isinstance(answer["value"], bool):
-            raise InvalidAnswer("choose true or false")
-        return {"value": answer["value"]}
-    if isinstance(item, Ordering):
-        order = answer.get("order")
-        if set(answer) != {"order"} or not isinstance(order, list) or sorted(order) != sorted(s.id for s in item.steps):
-            raise InvalidAnswer("put every step in a place")
-        return {"order": list(order)}
-    if isinstance(item, Reflection):
-        if answer:
-            raise InvalidAnswer("a reflection is never sent")
-        return {}
-    raise InvalidAnswer("unknown kind of item")
+    return kinds.of(item).normalise(item, step_id, answer)
 
 
-def grade_answer(item, step_id: str | None, answer: dict) -> GradedAnswer:
-    answer = normalise_answer(item, step_id, answer)
-    if isinstance(item, Scenario):
-        step = item.steps[step_id]
-        choice = step.choice(answer["choice"])
-        ending = item.endings.get(choice.next)
-        return GradedAnswer(
-            score=0,
-            max_score=0,
-            correct=None,
-            feedback_html=choice.feedback_html,
-            next_step=None if ending else choice.next,
-            ending=ending,
-        )
-    if isinstance(item, Reflection):
-        return GradedAnswer(score=0, max_score=0, correct=None, feedback_html="")
-    if isinstance(item, SingleChoice):
-        right = answer["option"] == item.answer
-    elif isinstance(item, MultipleChoice):
-        right = set(answer["options"]) == item.answers
-    elif isinstance(item, TrueFalse):
-        right = answer["value"] is item.answer
-    else:
-        right = answer["order"] == [s.id for s in item.steps]
-    return GradedAnswer(score=int(right), max_score=1, correct=right, feedback_html=item.explanation_html)
+def grade_answer(item: Item, step_id: str | None, answer: Any) -> GradedAnswer:
+    return kinds.of(item).grade(item, step_id, normalise_answer(item, step_id, answer))
+
+
+def opening(quiz: Quiz, item_index: int) -> tuple[int, str]:
+    """The station that opens item ``item_index``: (item index, step id); a story opens at its start."""
+    if item_index < len(quiz.items):
+        item = quiz.items[item_index]
+        return item_index, kinds.of(item).first_step(item)
+    return item_index, ""
+
+
+def stations_left(quiz: Quiz, item_index: int, step_id: str) -> int:
+    """The most questions left from this place, this one included (for "question 3 of about 8")."""
+    left = 0
+    for index in range(item_index, len(quiz.items)):
+        item = quiz.items[index]
+        left += kinds.of(item).stations_left(item, step_id if index == item_index and step_id else None)
+    return left
 
 
 @dataclass(frozen=True, slots=True)
@@ -110,14 +86,10 @@ class QuizResult:
 
     @property
     def percent(self) -> int:
-        return round(100 * self.score / self.max_score) if self.max_score else 0
+        return percent(self.score, self.max_score)
 
 
-def passes(score: int, max_score: int, pass_mark: float) -> bool:
-    return max_score > 0 and score >= pass_mark * max_score - 1e-9
-
-
-def grade_quiz(quiz: Quiz, responses: Iterable[tuple[str, str | None, dict]]) -> QuizResult:
+def grade_quiz(quiz: Quiz, responses: Responses) -> QuizResult:
     """Grade ``(item id, step id, answer)`` responses; their order does not matter.
 
     The maximum is always the quiz's (1 per knowledge check), so an unfinished
@@ -141,13 +113,12 @@ def grade_quiz(quiz: Quiz, responses: Iterable[tuple[str, str | None, dict]]) ->
     )
 
 
-def endings_reached(quiz: Quiz, responses: Iterable[tuple[str, str | None, dict]]) -> list[Ending]:
-    """The endings the learner's scenario answers led to."""
-    reached = []
+def endings_reached(quiz: Quiz, responses: Responses) -> dict[str, list[Ending]]:
+    """The endings the learner's answers led to, by item id."""
+    reached: dict[str, list[Ending]] = {}
     for item_id, step_id, answer in responses:
         item = quiz.item(item_id)
-        if isinstance(item, Scenario) and step_id:
-            ending = grade_answer(item, step_id, answer).ending
-            if ending is not None:
-                reached.append(ending)
+        ending = grade_answer(item, step_id, answer).ending if item is not None else None
+        if ending is not None:
+            reached.setdefault(item_id, []).append(ending)
     return reached

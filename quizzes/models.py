@@ -8,11 +8,15 @@ per station per attempt" and "one response per one-time submission key"
 impossible to break, whatever the timing of double clicks, tabs or replays.
 """
 
+from __future__ import annotations
+
 import uuid
 
 from django.conf import settings
 from django.db import models
 from django.db.models import Q
+
+from core.maths import percent
 
 
 class QuizAttempt(models.Model):
@@ -47,7 +51,7 @@ class QuizAttempt(models.Model):
         ]
         indexes = [models.Index(fields=["user", "module_id"]), models.Index(fields=["visitor", "module_id"])]
 
-    def __str__(self):
+    def __str__(self) -> str:
         return f"{self.module_id} attempt {self.public_id}"
 
     @property
@@ -56,7 +60,7 @@ class QuizAttempt(models.Model):
 
     @property
     def percent(self) -> int:
-        return round(100 * self.score / self.max_score) if self.max_score else 0
+        return percent(self.score, self.max_score)
 
 
 class QuizResponse(models.Model):
@@ -78,5 +82,5 @@ class QuizResponse(models.Model):
         ]
         ordering = ["attempt", "position"]
 
-    def __str__(self):
+    def __str__(self) -> str:
         return f"{self.attempt_id}#{self.position} {self.item_id}/{self.step_id}"

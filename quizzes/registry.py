@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import logging
 import threading
+from typing import Any
 
 from django.conf import settings
 from django.core.signals import setting_changed
@@ -12,6 +14,8 @@ from courses.registry import get_course, get_load_result
 
 from .domain import Quiz
 from .loader import QuizLoadResult, load_quizzes
+
+logger = logging.getLogger(__name__)
 
 _lock = threading.Lock()
 _result: QuizLoadResult | None = None
@@ -25,6 +29,8 @@ def get_quiz_result() -> QuizLoadResult:
                 course = get_load_result().course
                 root = settings.PAUSE_CONTENT_DIR
                 _result = load_quizzes(course, root) if course else QuizLoadResult()
+                for error in _result.errors:
+                    logger.error("quiz content error: %s", error)
     return _result
 
 
@@ -34,7 +40,7 @@ def get_quiz(module_id: str) -> Quiz | None:
 
 
 @receiver(setting_changed)
-def _reload_on_content_dir_change(setting, **kwargs):
+def _reload_on_content_dir_change(setting: str, **kwargs: Any) -> None:
     global _result
     if setting == "PAUSE_CONTENT_DIR":
         with _lock:

@@ -1,21 +1,32 @@
-"""Reads for quiz and progress pages; ownership is checked here, in one place."""
+"""Reads for quiz and progress pages; ownership is checked here, in one place.
+
+Other apps read quizzes through this module: standings, "module complete" and
+per-question tallies. A percentage is always core.maths.percent, here in SQL too.
+"""
 
 from __future__ import annotations
 
+import uuid
+from collections.abc import Iterable
 from dataclasses import dataclass
+from typing import Any
 
+from django.contrib.auth.models import AbstractBaseUser, AnonymousUser
 from django.contrib.sessions.backends.base import SessionBase
-from django.db.models import Case, Count, F, FloatField, Max, Q, QuerySet, When
+from django.db.models import Case, Count, F, FloatField, Max, Q, QuerySet, Value, When
 from django.http import Http404
 
 from courses import selectors as course_selectors
 from courses.domain import Module
 from courses.registry import get_course
 
+from . import kinds
 from .domain import Quiz
 from .models import QuizAttempt, QuizResponse
 from .registry import get_quiz
-from .services import visitor_token
+from .visitors import visitor_token
+
+Reader = AbstractBaseUser | AnonymousUser
 
 
 def quiz_get(*, module_id: str) -> tuple[Module, Quiz]:
@@ -26,36 +37,44 @@ def quiz_get(*, module_id: str) -> tuple[Module, Quiz]:
     return module, quiz
 
 
-def attempts_owned(*, user, session: SessionBase) -> QuerySet[QuizAttempt]:
+def attempts_owned(*, user: Reader, session: SessionBase | None) -> QuerySet[QuizAttempt]:
+    """The reader's own attempts: a signed-in learner's, or this visitor's. The one owner filter."""
     if user.is_authenticated:
-        return QuizAttempt.objects.filter(user=user)
-    token = visitor_token(session)
+        return QuizAttempt.objects.filter(user_id=user.pk)
+    return visitor_attempts(visitor_token(session))
+
+
+def visitor_attempts(token: str) -> QuerySet[QuizAttempt]:
+    """A visitor's attempts by their session's token (none without one); they have no user yet."""
+    # A check constraint already says a visitor's attempt has no user; the filter says it too.
     return QuizAttempt.objects.filter(visitor=token, user__isnull=True) if token else QuizAttempt.objects.none()
 
 
-def attempt_current(*, user, session: SessionBase, quiz: Quiz) -> QuizAttempt | None:
-    """The reader's unfinished attempt at this version of the quiz, if any.
-
-    One filter call, not a chain: this runs on every quiz answer, and on this
-    hardware each queryset clone is measurable against the bench budget.
-    """
-    if user.is_authenticated:
-        owner = {"user": user}
-    else:
-        token = visitor_token(session)
-        if not token:
-            return None
-        owner = {"visitor": token, "user__isnull": True}
+def attempt_current(*, user: Reader, session: SessionBase | None, quiz: Quiz) -> QuizAttempt | None:
+    """The reader's unfinished attempt at this version of the quiz, if any."""
     return (
-        QuizAttempt.objects.filter(
-            **owner, module_id=quiz.module_id, content_hash=quiz.content_hash, submitted_at__isnull=True
-        )
+        attempts_owned(user=user, session=session)
+        .filter(module_id=quiz.module_id, content_hash=quiz.content_hash, submitted_at__isnull=True)
         .order_by("-pk")
         .first()
     )
 
 
-def attempt_latest_finished(*, user, session: SessionBase, module_id: str) -> QuizAttempt | None:
+def attempt_for_answer(
+    *, user: Reader, session: SessionBase | None, quiz: Quiz, public_id: uuid.UUID | str
+) -> QuizAttempt | None:
+    """The reader's attempt ``public_id`` at this version of the quiz (finished or not), or None.
+
+    Read on every answer: one filter on the unique public id, the rest compared here.
+    """
+    found = list(attempts_owned(user=user, session=session).filter(public_id=public_id)[:1])
+    attempt = found[0] if found else None
+    if attempt is None or (attempt.module_id, attempt.content_hash) != (quiz.module_id, quiz.content_hash):
+        return None
+    return attempt
+
+
+def attempt_latest_finished(*, user: Reader, session: SessionBase | None, module_id: str) -> QuizAttempt | None:
     return (
         attempts_owned(user=user, session=session)
         .filter(module_id=module_id, submitted_at__isnull=False)
@@ -64,7 +83,9 @@ def attempt_latest_finished(*, user, session: SessionBase, module_id: str) -> Qu
     )
 
 
-def attempt_get(*, user, session: SessionBase, module_id: str, public_id) -> QuizAttempt:
+def attempt_get(
+    *, user: Reader, session: SessionBase | None, module_id: str, public_id: uuid.UUID | str
+) -> QuizAttempt:
     attempt = attempts_owned(user=user, session=session).filter(module_id=module_id, public_id=public_id).first()
     if attempt is None:
         raise Http404("No such attempt.")
@@ -78,46 +99,12 @@ def response_get(*, attempt: QuizAttempt, position: int) -> QuizResponse:
     return response
 
 
-@dataclass(frozen=True, slots=True)
-class ModuleStanding:
-    module: Module
-    lessons: course_selectors.ModuleProgress
-    has_quiz: bool
-    best_percent: int | None  # best finished attempt, None when none
-    passed: bool
-
-    @property
-    def complete(self) -> bool:
-        standing = QuizStanding(
-            started=self.best_percent is not None, best_percent=self.best_percent, passed=self.passed
-        )
-        return module_complete(
-            module=self.module, lessons_done=self.lessons.count, quiz=standing, has_quiz=self.has_quiz
-        )
+def response_for_key(*, attempt: QuizAttempt, key: str) -> QuizResponse | None:
+    """The response this attempt already recorded under a one-time submission key (a replay), if any."""
+    return QuizResponse.objects.filter(attempt=attempt, submission_key=key).first() if key else None
 
 
-def progress_overview(*, user, session: SessionBase) -> list[ModuleStanding]:
-    """Every module: lessons done, best quiz score, complete (all lessons done and quiz passed). Two queries."""
-    done = course_selectors.lessons_done(user=user, session=session)
-    best: dict[str, tuple[int, bool]] = {}
-    finished = attempts_owned(user=user, session=session).filter(submitted_at__isnull=False)
-    for module_id, score, max_score, passed in finished.values_list("module_id", "score", "max_score", "passed"):
-        percent = round(100 * score / max_score) if max_score else 0
-        previous_percent, previous_passed = best.get(module_id, (-1, False))
-        best[module_id] = (max(percent, previous_percent), bool(passed) or previous_passed)
-    standings = []
-    for module in get_course().modules:
-        percent, passed = best.get(module.id, (None, False))
-        standings.append(
-            ModuleStanding(
-                module=module,
-                lessons=course_selectors.module_progress(module=module, done=done),
-                has_quiz=get_quiz(module.id) is not None,
-                best_percent=percent,
-                passed=passed,
-            )
-        )
-    return standings
+# --- standings: best score, passed, complete ---------------------------------------------------
 
 
 @dataclass(frozen=True, slots=True)
@@ -129,27 +116,32 @@ class QuizStanding:
     passed: bool
 
 
-def quiz_standings(*, user_ids, module_ids) -> dict[tuple[int, str], QuizStanding]:
-    """``(user id, module id) -> QuizStanding`` for many learners at once, in one query."""
-    finished = Q(submitted_at__isnull=False, max_score__gt=0)
-    rows = (
-        QuizAttempt.objects.filter(user_id__in=user_ids, module_id__in=list(module_ids))
-        .values("user_id", "module_id")
-        .annotate(
-            attempts=Count("pk"),
-            best=Max(Case(When(finished, then=F("score") * 100.0 / F("max_score")), output_field=FloatField())),
-            passes=Count("pk", filter=Q(passed=True)),
-        )
+def _standings(attempts: QuerySet[QuizAttempt], *group: str) -> list[dict[str, Any]]:
+    """Per group: attempts, the best finished percent (core.maths.percent before its rounding), passes."""
+    finished = Q(submitted_at__isnull=False)
+    best = Case(
+        When(finished & Q(max_score=0), then=Value(0.0)),  # as core.maths.percent: nothing to score is 0 %
+        When(finished, then=F("score") * 100.0 / F("max_score")),
+        output_field=FloatField(),
+    )
+    return list(
+        attempts.values(*group)
+        .annotate(attempts=Count("pk"), best=Max(best), passes=Count("pk", filter=Q(passed=True)))
         .order_by()
     )
-    return {
-        (row["user_id"], row["module_id"]): QuizStanding(
-            started=row["attempts"] > 0,
-            best_percent=None if row["best"] is None else round(row["best"]),
-            passed=row["passes"] > 0,
-        )
-        for row in rows
-    }
+
+
+def _standing(row: dict[str, Any]) -> QuizStanding:
+    best = row["best"]
+    return QuizStanding(
+        started=row["attempts"] > 0, best_percent=None if best is None else round(best), passed=row["passes"] > 0
+    )
+
+
+def quiz_standings(*, user_ids: Iterable[int], module_ids: Iterable[str]) -> dict[tuple[int, str], QuizStanding]:
+    """``(user id, module id) -> QuizStanding`` for many learners at once, in one query."""
+    attempts = QuizAttempt.objects.filter(user_id__in=list(user_ids), module_id__in=list(module_ids))
+    return {(row["user_id"], row["module_id"]): _standing(row) for row in _standings(attempts, "user_id", "module_id")}
 
 
 def module_complete(
@@ -165,10 +157,52 @@ def module_complete(
 
 
 @dataclass(frozen=True, slots=True)
+class ModuleStanding:
+    module: Module
+    lessons: course_selectors.ModuleProgress
+    has_quiz: bool
+    quiz: QuizStanding | None
+
+    @property
+    def best_percent(self) -> int | None:
+        return self.quiz.best_percent if self.quiz else None
+
+    @property
+    def passed(self) -> bool:
+        return bool(self.quiz and self.quiz.passed)
+
+    @property
+    def complete(self) -> bool:
+        return module_complete(
+            module=self.module, lessons_done=self.lessons.count, quiz=self.quiz, has_quiz=self.has_quiz
+        )
+
+
+def progress_overview(*, user: Reader, session: SessionBase) -> list[ModuleStanding]:
+    """Every module: lessons done, best quiz score, complete (all lessons done and quiz passed). Two queries."""
+    done = course_selectors.lessons_done(user=user, session=session)
+    standings = {
+        row["module_id"]: _standing(row) for row in _standings(attempts_owned(user=user, session=session), "module_id")
+    }
+    return [
+        ModuleStanding(
+            module=module,
+            lessons=course_selectors.module_progress(module=module, done=done),
+            has_quiz=get_quiz(module.id) is not None,
+            quiz=standings.get(module.id),
+        )
+        for module in get_course().modules
+    ]
+
+
+# --- a teacher's per-question report -----------------------------------------------------------
+
+
+@dataclass(frozen=True, slots=True)
 class OptionCount:
     text: str
     count: int
-    correct: bool | None  # None where no option is "the" answer (scenario choices score by degree)
+    correct: bool | None  # None where no option is "the" answer (a story's choices)
 
 
 @dataclass(frozen=True, slots=True)
@@ -179,90 +213,53 @@ class QuestionResult:
     kind: str
     responses: int
     options: tuple[OptionCount, ...]
+    several: bool = False  # a student could choose several options
 
 
-def question_results(*, quiz: Quiz, user_ids) -> list[QuestionResult]:
+def question_results(*, quiz: Quiz, user_ids: Iterable[int]) -> list[QuestionResult]:
     """How many learners chose each option, from each learner's latest attempt. Two queries.
 
-    Free text never reaches the server, so reflections are left out; ordering
-    questions count how many put the steps in the right order.
+    Each kind says which places it counts (kinds.Kind.tally): free text never
+    reaches the server, so reflections count none; an ordering counts how many
+    put the steps in the right order.
     """
     latest: dict[int, int] = {}
-    attempts = QuizAttempt.objects.filter(user_id__in=user_ids, module_id=quiz.module_id).order_by("pk")
+    attempts = QuizAttempt.objects.filter(user_id__in=list(user_ids), module_id=quiz.module_id).order_by("pk")
     for attempt_id, user_id in attempts.values_list("pk", "user_id"):
         latest[user_id] = attempt_id
     counts: dict[tuple[str, str], dict[str, int]] = {}
     totals: dict[tuple[str, str], int] = {}
     responses = QuizResponse.objects.filter(attempt_id__in=list(latest.values()))
     for item_id, step_id, answer, correct in responses.values_list("item_id", "step_id", "answer", "correct"):
+        item = quiz.item(item_id)
+        if item is None or not isinstance(answer, dict):
+            continue  # an item this version of the quiz no longer has
         place = (item_id, step_id)
         totals[place] = totals.get(place, 0) + 1
         tally = counts.setdefault(place, {})
-        for chosen in _chosen(answer, correct):
-            tally[chosen] = tally.get(chosen, 0) + 1
-    results = []
-    for item in quiz.items:
-        for place, prompt_html, options in _question_places(item):
-            tally = counts.get(place, {})
-            results.append(
-                QuestionResult(
-                    item_id=place[0],
-                    step_id=place[1],
-                    prompt_html=prompt_html,
-                    kind=item.kind,
-                    responses=totals.get(place, 0),
-                    options=tuple(
-                        OptionCount(text=text, count=tally.get(key, 0), correct=correct)
-                        for key, text, correct in options
-                    ),
-                )
-            )
-    return results
-
-
-def _chosen(answer, correct) -> list[str]:
-    if not isinstance(answer, dict):
-        return []
-    if "choice" in answer:
-        return [str(answer["choice"])]
-    if "option" in answer:
-        return [str(answer["option"])]
-    if "options" in answer and isinstance(answer["options"], list):
-        return [str(option) for option in answer["options"]]
-    if "value" in answer:
-        return ["true" if answer["value"] else "false"]
-    if "order" in answer:
-        return ["right-order" if correct else "other-order"]
-    return []
-
-
-def _question_places(item):
-    """Each countable place in an item: ``((item id, step id), prompt html, [(key, text, correct)])``."""
-    kind = item.kind
-    if kind == "scenario":
-        for step in item.steps.values():
-            yield (item.id, step.id), step.prompt_html, [(c.id, c.text, None) for c in step.choices]
-    elif kind == "single":
-        yield (item.id, ""), item.prompt_html, [(o.id, o.text, o.id == item.answer) for o in item.options]
-    elif kind == "multiple":
-        yield (item.id, ""), item.prompt_html, [(o.id, o.text, o.id in item.answers) for o in item.options]
-    elif kind == "true-false":
-        yield (
-            (item.id, ""),
-            item.statement_html,
-            [("true", "True", item.answer is True), ("false", "False", item.answer is False)],
+        for key in kinds.of(item).tally_keys(item, answer, correct):
+            tally[key] = tally.get(key, 0) + 1
+    return [
+        QuestionResult(
+            item_id=item.id,
+            step_id=place.step_id,
+            prompt_html=place.prompt_html,
+            kind=item.kind,
+            responses=totals.get((item.id, place.step_id), 0),
+            options=tuple(
+                OptionCount(option.text, counts.get((item.id, place.step_id), {}).get(option.key, 0), option.correct)
+                for option in place.options
+            ),
+            several=place.several,
         )
-    elif kind == "ordering":
-        yield (
-            (item.id, ""),
-            item.prompt_html,
-            [("right-order", "Put them in the right order", True), ("other-order", "Another order", False)],
-        )
+        for item in quiz.items
+        for place in kinds.of(item).tally(item)
+    ]
 
 
-def attempts_export(*, user) -> list[dict]:
+def attempts_export(*, user: AbstractBaseUser) -> list[dict[str, Any]]:
     """A learner's quiz attempts and the choices they made, as plain data, for their data export."""
-    attempts = QuizAttempt.objects.filter(user=user).prefetch_related("responses").order_by("pk")
+    attempts = QuizAttempt.objects.filter(user_id=user.pk).prefetch_related("responses").order_by("pk")
     return [
         {
             "module": a.module_id,

@@ -9,12 +9,14 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from courses.errors import Code
+
 
 @dataclass(frozen=True, slots=True)
 class Problem:
-    loc: tuple  # a place in the quiz file, e.g. ("steps", 2, "choices", 1, "next")
+    loc: tuple[str | int, ...]  # a place in the quiz file, e.g. ("steps", 2, "choices", 1, "next")
     message: str
-    code: str
+    code: Code
 
 
 @dataclass(frozen=True, slots=True)
@@ -108,12 +110,15 @@ def analyse(start: str, steps: list[GraphStep], endings: dict[str, str]) -> Grap
     )
 
 
-def check_scenario(start: str, steps: list[GraphStep], endings: dict[str, str]) -> list[Problem]:
-    """Problems of one scenario; ``endings`` maps ending id to outcome ("safe" | "risky")."""
+def check_scenario(start: str, steps: list[GraphStep], endings: dict[str, str]) -> tuple[list[Problem], GraphFacts]:
+    """Problems of one scenario, and the facts they were found from (the graph is analysed once).
+
+    ``endings`` maps ending id to outcome ("safe" | "risky").
+    """
     problems: list[Problem] = []
     step_ids = {step.id for step in steps}
     if start not in step_ids:
-        problems.append(Problem(("start",), f"start '{start}' is not a step", "content.E020"))
+        problems.append(Problem(("start",), f"start '{start}' is not a step", Code.UNKNOWN_NEXT))
     for index, step in enumerate(steps):
         for choice_index, target in enumerate(step.choices):
             if target not in step_ids and target not in endings:
@@ -121,7 +126,7 @@ def check_scenario(start: str, steps: list[GraphStep], endings: dict[str, str]) 
                     Problem(
                         ("steps", index, "choices", choice_index, "next"),
                         f"unknown step or ending '{target}'",
-                        "content.E020",
+                        Code.UNKNOWN_NEXT,
                     )
                 )
     facts = analyse(start, steps, endings)
@@ -129,18 +134,20 @@ def check_scenario(start: str, steps: list[GraphStep], endings: dict[str, str]) 
         for index, step in enumerate(steps):
             if step.id not in facts.reachable:
                 problems.append(
-                    Problem(("steps", index, "id"), f"step '{step.id}' cannot be reached from start", "content.E021")
+                    Problem(
+                        ("steps", index, "id"), f"step '{step.id}' cannot be reached from start", Code.UNREACHABLE_STEP
+                    )
                 )
         targeted = {target for step in steps if step.id in facts.reachable for target in step.choices}
         for index, ending in enumerate(endings):
             if ending not in targeted:
                 problems.append(
-                    Problem(("endings", index, "id"), f"ending '{ending}' cannot be reached", "content.E021")
+                    Problem(("endings", index, "id"), f"ending '{ending}' cannot be reached", Code.UNREACHABLE_STEP)
                 )
     for index, step in enumerate(steps):
         if step.id in facts.on_cycle:
             problems.append(
-                Problem(("steps", index, "id"), f"step '{step.id}' is on a loop: a path never ends", "content.E022")
+                Problem(("steps", index, "id"), f"step '{step.id}' is on a loop: a path never ends", Code.ENDLESS_PATH)
             )
     if facts.sound:
         for index, step in enumerate(steps):
@@ -149,7 +156,7 @@ def check_scenario(start: str, steps: list[GraphStep], endings: dict[str, str]) 
                     Problem(
                         ("steps", index, "id"),
                         f"from step '{step.id}' no choice leads to a safe ending: in a story it is never too late",
-                        "content.E023",
+                        Code.NO_SAFE_ENDING,
                     )
                 )
-    return problems
+    return problems, facts

@@ -1,115 +1,143 @@
-"""Quiz pages: one station per page, each answer a POST, then its feedback. No JavaScript needed."""
+"""Quiz pages: one station per page, each answer a POST, then its feedback. No JavaScript needed.
 
+What a station looks like, how its answer is read and what its feedback says
+belong to the item's kind (quizzes.kinds); these views only ask it.
+"""
+
+from __future__ import annotations
+
+import logging
 import secrets
+from dataclasses import dataclass
+from typing import Any
 
+from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.views.decorators.debug import sensitive_post_parameters
 from django.views.decorators.http import require_POST, require_safe
 
 from courses import selectors as course_selectors
+from courses.domain import Lesson, Module
 
-from . import selectors, services
-from .domain import Reflection, Scenario
-from .forms import answer_form
-from .grading import endings_reached, grade_answer, grade_quiz
-from .stations import Station
+from . import kinds, selectors, services
+from .domain import Ending, Item, Quiz
+from .forms import AnswerForm, PlaceForm
+from .grading import ItemResult, endings_reached, grade_answer, grade_quiz, stations_left
+from .models import QuizAttempt, QuizResponse
 
-# Names a reflection's text could be smuggled under; a reflection is never sent.
-REFLECTION_TEXT_FIELDS = {"answer", "text", "reflection", "choice", "note"}
+logger = logging.getLogger(__name__)
+
 NOT_CURRENT = "That question is not the current one, so nothing was recorded."
 
 
-def _refuse(request, message, *, module=None):
+def _refuse(request: HttpRequest, message: str, *, module: Module, reason: str) -> HttpResponse:
+    logger.warning("quiz answer refused (module %s): %s", module.id, reason)
     return render(request, "quizzes/refused.html", {"message": message, "module": module}, status=400)
 
 
-def _seed(station: Station, item) -> str:
-    """Keeps the order of an ordering's steps the same on every request of an attempt."""
-    return f"{station.public_id}:{item.id}:{station.step_id}"
+def _seed(attempt: QuizAttempt, item: Item) -> str:
+    """Keeps any shuffled order (an ordering's steps) the same on every request of an attempt."""
+    return f"{attempt.public_id}:{item.id}:{attempt.step_id}"
 
 
-def _station_context(request, module, quiz, attempt, form=None):
+def _form(attempt: QuizAttempt, quiz: Quiz, data: Any = None) -> AnswerForm:
+    """The answer form for the station the attempt stands at: blank for the page, or bound to a POST."""
     item = quiz.items[attempt.item_index]
-    step_id = attempt.step_id or None
-    if form is None:
-        station = Station.of(attempt)
-        initial = {"station": station.signed(), "key": secrets.token_urlsafe(24), "quiz": module.id}
-        form = answer_form(item, step_id, seed=_seed(station, item), initial=initial)
+    return kinds.of(item).form(item, attempt.step_id or None, seed=_seed(attempt, item), data=data)
+
+
+def _place(attempt: QuizAttempt) -> PlaceForm:
+    """The page's hidden fields: where the attempt stands, and a fresh one-time submission key."""
+    key = secrets.token_urlsafe(24)
+    return PlaceForm(
+        initial={"quiz": attempt.module_id, "attempt": attempt.public_id, "position": attempt.answered, "key": key}
+    )
+
+
+def _station_context(
+    module: Module, quiz: Quiz, attempt: QuizAttempt, place: PlaceForm, form: AnswerForm
+) -> dict[str, Any]:
+    item = quiz.items[attempt.item_index]
+    kind = kinds.of(item)
     return {
         "module": module,
         "quiz": quiz,
         "attempt": attempt,
         "item": item,
-        "step": item.steps[step_id] if isinstance(item, Scenario) else None,
-        "first_step": isinstance(item, Scenario) and step_id == item.start,
+        "kind": kind,
+        "place": place,
         "form": form,
         "number": attempt.answered + 1,
-        "about": attempt.answered + quiz.stations_left(attempt.item_index, attempt.step_id),
+        "about": attempt.answered + stations_left(quiz, attempt.item_index, attempt.step_id),
+        **kind.page_context(item, attempt.step_id or None),
     }
 
 
 @require_safe
-def quiz_page(request, module_id):
+def quiz_page(request: HttpRequest, module_id: str) -> HttpResponse:
     module, quiz = selectors.quiz_get(module_id=module_id)
     attempt = selectors.attempt_current(user=request.user, session=request.session, quiz=quiz)
     if attempt is not None:
-        return render(request, "quizzes/question.html", _station_context(request, module, quiz, attempt))
+        context = _station_context(module, quiz, attempt, _place(attempt), _form(attempt, quiz))
+        return render(request, "quizzes/question.html", context)
     last = selectors.attempt_latest_finished(user=request.user, session=request.session, module_id=module.id)
     return render(request, "quizzes/intro.html", {"module": module, "quiz": quiz, "last": last})
 
 
 @require_POST
-def quiz_start(request, module_id):
+def quiz_start(request: HttpRequest, module_id: str) -> HttpResponse:
     module, quiz = selectors.quiz_get(module_id=module_id)
     services.quiz_attempt_start(user=request.user, session=request.session, quiz=quiz)
     return redirect("quizzes:quiz", module_id=module.id)
 
 
+def _after(module: Module, quiz: Quiz, attempt: QuizAttempt, response: QuizResponse) -> HttpResponse:
+    """Where an answer leads: its feedback, or (a kind with none) the next question or the results."""
+    item = quiz.item(response.item_id)
+    if item is not None and not kinds.of(item).has_feedback:
+        if item is quiz.items[-1]:
+            return redirect("quizzes:result", module_id=module.id, attempt_id=attempt.public_id)
+        return redirect("quizzes:quiz", module_id=module.id)
+    return redirect("quizzes:feedback", module_id=module.id, attempt_id=attempt.public_id, position=response.position)
+
+
 @sensitive_post_parameters()  # a learner's choices stay out of error reports
 @require_POST
-def quiz_answer(request, module_id):
+def quiz_answer(request: HttpRequest, module_id: str) -> HttpResponse:
     module, quiz = selectors.quiz_get(module_id=module_id)
+    place = PlaceForm(request.POST)
     if request.POST.get("quiz") != module.id:
-        return _refuse(request, "That answer was for a different quiz.", module=module)
-    # Where the attempt stood when the page was shown; the service checks it still stands there.
-    station = Station.from_signed(request.POST.get("station", ""))
-    if station is None:
-        return _refuse(request, "That answer was missing its question.", module=module)
-    if station.content_hash != quiz.content_hash:
-        return _refuse(request, NOT_CURRENT, module=module)
-    item = quiz.items[station.item_index]
-    if isinstance(item, Reflection) and REFLECTION_TEXT_FIELDS & set(request.POST):
-        return _refuse(request, "A reflection is private and is never sent, so nothing was recorded.", module=module)
-    form = answer_form(item, station.step_id or None, seed=_seed(station, item), data=request.POST)
+        return _refuse(request, "That answer was for a different quiz.", module=module, reason="another quiz")
+    if not place.is_valid():
+        return _refuse(request, "That answer was missing its question.", module=module, reason="no place or key")
+    public_id, position, key = (place.cleaned_data[name] for name in ("attempt", "position", "key"))
+    attempt = selectors.attempt_for_answer(user=request.user, session=request.session, quiz=quiz, public_id=public_id)
+    if attempt is None:
+        return _refuse(request, NOT_CURRENT, module=module, reason="not the reader's attempt at this quiz version")
+    if attempt.finished or attempt.answered != position:
+        # Back button or a second tab; a replayed submission key gets its response back.
+        replayed = selectors.response_for_key(attempt=attempt, key=key)
+        if replayed is None:
+            return _refuse(request, NOT_CURRENT, module=module, reason="not the current question")
+        return _after(module, quiz, attempt, replayed)
+    form = _form(attempt, quiz, data=request.POST)
     if not form.is_valid():
-        attempt = selectors.attempt_current(user=request.user, session=request.session, quiz=quiz)
-        if attempt is None or Station.of(attempt) != station:
-            return _refuse(request, NOT_CURRENT, module=module)
-        context = _station_context(request, module, quiz, attempt, form=form)
+        context = _station_context(module, quiz, attempt, place, form)
         return render(request, "quizzes/question.html", context, status=400)
     try:
         response, _ = services.quiz_attempt_answer(
-            user=request.user,
-            session=request.session,
-            quiz=quiz,
-            station=station,
-            key=form.cleaned_data["key"],
-            answer=form.to_answer(),
+            attempt=attempt, quiz=quiz, position=position, key=key, answer=form.to_answer()
         )
-    except services.NotCurrent:
-        # Back button, a second tab, or not this reader's attempt (a replayed key gets its response back).
-        return _refuse(request, NOT_CURRENT, module=module)
-    except services.SubmissionRefused:
-        return _refuse(request, "We could not record that answer. Nothing was saved.", module=module)
-    if isinstance(item, Reflection):  # nothing to give feedback on: on to the next question, or the results
-        if station.item_index + 1 == len(quiz.items):
-            return redirect("quizzes:result", module_id=module.id, attempt_id=station.public_id)
-        return redirect("quizzes:quiz", module_id=module.id)
-    return redirect("quizzes:feedback", module_id=module.id, attempt_id=station.public_id, position=response.position)
+    except services.NotCurrent as exc:
+        return _refuse(request, NOT_CURRENT, module=module, reason=str(exc))
+    except services.SubmissionRefused as exc:
+        message = "We could not record that answer. Nothing was saved."
+        return _refuse(request, message, module=module, reason=str(exc))
+    return _after(module, quiz, attempt, response)
 
 
 @require_safe
-def quiz_feedback(request, module_id, attempt_id, position):
+def quiz_feedback(request: HttpRequest, module_id: str, attempt_id: str, position: int) -> HttpResponse:
     module, quiz = selectors.quiz_get(module_id=module_id)
     attempt = selectors.attempt_get(
         user=request.user, session=request.session, module_id=module.id, public_id=attempt_id
@@ -118,58 +146,72 @@ def quiz_feedback(request, module_id, attempt_id, position):
     item = quiz.item(response.item_id) if attempt.content_hash == quiz.content_hash else None
     if item is None:
         return redirect("quizzes:quiz", module_id=module.id)
-    step = item.steps.get(response.step_id) if isinstance(item, Scenario) else None
-    graded = grade_answer(item, response.step_id or None, response.answer)
+    kind = kinds.of(item)
+    step_id = response.step_id or None
+    graded = grade_answer(item, step_id, response.answer)
     context = {
         "module": module,
         "quiz": quiz,
         "attempt": attempt,
         "item": item,
-        "step": step,
         "response": response,
         "graded": graded,
         **(_help_context(request) if graded.ending and graded.ending.risky else {}),
-        "chosen": _describe_answer(item, step, response.answer),
-        "right_answer": _describe_right_answer(item),
+        "chosen": kind.describe(item, step_id, response.answer),
+        "right_answer": kind.right_answer(item),
         "is_last": attempt.finished and position == attempt.answered - 1,
     }
     return render(request, "quizzes/feedback.html", context)
 
 
+@dataclass(frozen=True, slots=True)
+class ResultRow:
+    """One item on the result page: its kind's partial may show something (a story shows its ending)."""
+
+    item: Item
+    kind: kinds.Kind[Any, Any]
+    result: ItemResult
+    endings: list[Ending]
+
+    @property
+    def risky(self) -> bool:
+        return any(ending.risky for ending in self.endings)
+
+
 @require_safe
-def quiz_result(request, module_id, attempt_id):
+def quiz_result(request: HttpRequest, module_id: str, attempt_id: str) -> HttpResponse:
     module, quiz = selectors.quiz_get(module_id=module_id)
     attempt = selectors.attempt_get(
         user=request.user, session=request.session, module_id=module.id, public_id=attempt_id
     )
     if not attempt.finished or attempt.content_hash != quiz.content_hash:
         return redirect("quizzes:quiz", module_id=module.id)
-    responses = list(attempt.responses.all())
-    result = grade_quiz(quiz, [(r.item_id, r.step_id or None, r.answer) for r in responses])
-    rows = []
-    review = []
-    for item, item_result in zip(quiz.items, result.items, strict=True):
-        rows.append({"item": item, "result": item_result})
-        lesson = module.lesson(item.lesson_id) if item.lesson_id else None
-        if item.scored and item_result.score < item_result.max_score and lesson and lesson not in review:
+    responses = [(r.item_id, r.step_id or None, r.answer) for r in attempt.responses.all()]
+    result = grade_quiz(quiz, responses)
+    endings = endings_reached(quiz, responses)
+    rows = [
+        ResultRow(item, kinds.of(item), item_result, endings.get(item.id, []))
+        for item, item_result in zip(quiz.items, result.items, strict=True)
+    ]
+    review: list[Lesson] = []
+    for row in rows:
+        lesson = module.lesson(row.item.lesson_id) if row.item.lesson_id else None
+        if row.item.scored and row.result.score < row.result.max_score and lesson and lesson not in review:
             review.append(lesson)
-    endings = endings_reached(quiz, [(r.item_id, r.step_id, r.answer) for r in responses])
     context = {
         "module": module,
         "quiz": quiz,
         "attempt": attempt,
         "result": result,
-        "rows": [row for row in rows if row["item"].scored],
+        "rows": rows,
+        "scored_rows": [row for row in rows if row.item.scored],
         "review": review,
-        "endings": endings,
-        "scenario": quiz.scenario,
-        "risky": any(ending.risky for ending in endings),
         **_help_context(request),
     }
     return render(request, "quizzes/result.html", context)
 
 
-def _help_context(request) -> dict:
+def _help_context(request: HttpRequest) -> dict[str, Any]:
     """The reader's help services (their region's, if they chose one) for the box after a risky ending."""
     region = course_selectors.reader_region(session=request.session)
     everywhere = course_selectors.help_everywhere()
@@ -180,35 +222,6 @@ def _help_context(request) -> dict:
 
 
 @require_safe
-def progress(request):
+def progress(request: HttpRequest) -> HttpResponse:
     standings = selectors.progress_overview(user=request.user, session=request.session)
     return render(request, "quizzes/progress.html", {"standings": standings})
-
-
-def _describe_answer(item, step, answer) -> list[str]:
-    if step is not None:
-        return [step.choice(answer["choice"]).text]
-    kind = item.kind
-    if kind == "single":
-        return [o.text for o in item.options if o.id == answer["option"]]
-    if kind == "multiple":
-        return [o.text for o in item.options if o.id in answer["options"]]
-    if kind == "true-false":
-        return ["True" if answer["value"] else "False"]
-    if kind == "ordering":
-        texts = {s.id: s.text for s in item.steps}
-        return [texts[i] for i in answer["order"]]
-    return []
-
-
-def _describe_right_answer(item) -> list[str]:
-    kind = item.kind
-    if kind == "single":
-        return [o.text for o in item.options if o.id == item.answer]
-    if kind == "multiple":
-        return [o.text for o in item.options if o.id in item.answers]
-    if kind == "true-false":
-        return ["True" if item.answer else "False"]
-    if kind == "ordering":
-        return [s.text for s in item.steps]
-    return []

@@ -30,15 +30,15 @@ from django.db import connection  # noqa: E402
 from quizzes import services  # noqa: E402
 from quizzes.models import QuizAttempt, QuizResponse  # noqa: E402
 from quizzes.registry import get_quiz  # noqa: E402
-from quizzes.stations import Station  # noqa: E402
 
 
 def main(mode: str, threads: int) -> None:
     call_command("migrate", verbosity=0)
     user = get_user_model().objects.create_user("racer")
     quiz = get_quiz("alpha")
-    attempt = services.quiz_attempt_start(user=user, session={}, quiz=quiz)
-    station = Station.of(attempt)  # every thread answers the first question, as shown on its page
+    assert quiz is not None
+    attempt = services.quiz_attempt_start(user=user, session=None, quiz=quiz)
+    position = attempt.answered  # every thread answers the first question, as its page showed it
     connection.close()
     barrier = threading.Barrier(threads)
     outcomes: list[str] = []
@@ -48,7 +48,7 @@ def main(mode: str, threads: int) -> None:
         barrier.wait()
         try:
             _, created = services.quiz_attempt_answer(
-                user=user, session={}, quiz=quiz, station=station, key=key, answer={"choice": "ignore"}
+                attempt=attempt, quiz=quiz, position=position, key=key, answer={"choice": "ignore"}
             )
             outcomes.append("created" if created else "duplicate")
         except services.SubmissionRefused:

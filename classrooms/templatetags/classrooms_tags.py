@@ -4,7 +4,7 @@ from django import template
 from django.utils.html import escape, format_html
 from django.utils.safestring import SafeString, mark_safe
 
-from quizzes.scores import percent
+from core.maths import percent
 
 from ..selectors.teaching import ClassMatrix
 

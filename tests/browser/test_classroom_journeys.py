@@ -21,10 +21,9 @@ from classrooms.services import teaching as teaching_services
 from courses import services as course_services
 from courses.registry import get_course
 from quizzes import services as quiz_services
-from quizzes.domain import Scenario
+from quizzes.kinds.scenario import Scenario
 from quizzes.models import QuizAttempt
 from quizzes.registry import get_quiz
-from quizzes.stations import Station
 from tests.browser.conftest import serious_axe_violations
 
 pytestmark = pytest.mark.django_db(transaction=True)
@@ -181,10 +180,9 @@ def answer_quiz_in_db(student, module_id) -> QuizAttempt:
     while not attempt.finished:
         item = quiz.items[attempt.item_index]
         quiz_services.quiz_attempt_answer(
-            user=student,
-            session=None,
+            attempt=attempt,
             quiz=quiz,
-            station=Station.of(attempt),
+            position=attempt.answered,
             key=secrets.token_urlsafe(16),
             answer=first_option_answer(item, attempt.step_id or None),
         )

@@ -1,35 +1,20 @@
 """A visitor plays scenario quizzes in a real browser: risky and safe paths, feedback, retry, progress,
-private reflections, keyboard only, and axe on every kind of quiz page."""
+private reflections, keyboard only, and axe on every kind of quiz page. (Every module's story, to each
+kind of ending, is played with the test client in tests/integration/test_quiz_every_module.py.)"""
 
 import re
 
 import pytest
 from playwright.sync_api import expect
 
-from courses.registry import get_course
-from quizzes.domain import Scenario
+from quizzes.kinds.scenario import Scenario
 from quizzes.registry import get_quiz
 from tests.browser.conftest import serious_axe_violations
+from tests.quiz_files import best_choices
 
 pytestmark = pytest.mark.django_db(transaction=True)
 
 MARKER = "PRIVATE-REFLECTION-MARKER-7f3a"
-
-
-def best_choices(scenario: Scenario, step_id: str, *, worst: bool = False) -> list:
-    """The choices along a path from ``step_id`` to a safe ending (or, ``worst``, to a risky one)."""
-    wanted = "risky" if worst else "safe"
-
-    def walk(node):
-        if node in scenario.endings:
-            return [] if scenario.endings[node].outcome == wanted else None
-        for choice in scenario.steps[node].choices:
-            rest = walk(choice.next)
-            if rest is not None:
-                return [choice, *rest]
-        return None
-
-    return walk(step_id)
 
 
 def answer_knowledge_check(page, item, *, right: bool = True):
@@ -198,31 +183,6 @@ def test_keyboard_alone_completes_a_quiz(site, page):
             submit_and_go_on()
     expect(page.get_by_role("heading", name="How it went")).to_be_visible()
     expect(page.get_by_text("That completes the quiz for this module.")).to_be_visible()
-
-
-@pytest.mark.parametrize("module_id", [m.id for m in get_course().modules if m.quiz_file])
-def test_every_modules_scenario_plays_to_an_ending(site, page, module_id):
-    quiz = get_quiz(module_id)
-    scenario = next(item for item in quiz.items if isinstance(item, Scenario))
-    page.goto(f"{site.url}/modules/{module_id}/quiz/")
-    page.get_by_role("button", name="Start the quiz").click()
-    for item in quiz.items:
-        if item is scenario:
-            break
-        if item.kind == "reflection":
-            page.get_by_role("button", name="Continue").click()
-        else:
-            answer_knowledge_check(page, item)
-            page.locator("main a.btn-primary").click()
-    path = best_choices(scenario, scenario.start)
-    for choice in path:
-        page.get_by_label(choice.text, exact=True).check()
-        page.get_by_role("button", name="Answer").click()
-        expect(page.locator(".feedback-body")).to_be_visible()
-        if choice.next in scenario.endings:
-            expect(page.get_by_role("heading", name=scenario.endings[choice.next].title)).to_be_visible()
-        else:
-            page.locator("main a.btn-primary").click()
 
 
 def test_axe_finds_no_serious_problem_on_quiz_pages(site, page):

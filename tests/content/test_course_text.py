@@ -10,7 +10,8 @@ from django.conf import settings
 
 from courses import schemas
 from courses.loader import load_course
-from quizzes.domain import Ordering, Scenario
+from quizzes.kinds.ordering import Ordering
+from quizzes.kinds.scenario import Scenario
 from quizzes.loader import load_quizzes
 from tools.text import fk_grade, plain_text, words
 

@@ -18,14 +18,15 @@ def start(client):
 
 
 def form_of(client):
-    """The current question's hidden fields and the labels of its options, as the page shows them."""
+    """The current question's page, its hidden fields, and its options and places by the text the page shows."""
     page = client.get(QUIZ)
     assert page.status_code == 200
-    html = page.content.decode()
-    fields = dict(re.findall(r'name="(station|key|quiz)" value="([^"]*)"', html))
-    labels = re.findall(r'name="choice" value="(\w+)"[^>]*>\s*<label[^>]*>\s*([^<]+?)\s*</label>', html)
-    selects = re.findall(r'<label\s+for="id_(place_\d)"[^>]*>\s*([^<]+?)\s*<span', html)
-    return html, fields, {text: value for value, text in labels}, {text: name for name, text in selects}
+    place, form = page.context["place"], page.context["form"]
+    fields = {name: str(value) for name, value in place.initial.items()}
+    choice = form.fields.get("choice")
+    options = {text: value for value, text in choice.choices} if choice else {}
+    selects = {field.label: name for name, field in form.fields.items() if name.startswith("place_")}
+    return page.content.decode(), fields, options, selects
 
 
 def answer(client, **choice):
@@ -59,6 +60,8 @@ def test_the_intro_offers_a_start_and_the_module_links_to_the_quiz(client):
 def test_a_question_page_never_contains_feedback_scores_or_answers(client):
     start(client)
     html, fields, options, _ = form_of(client)
+    for name, value in fields.items():  # the place and the one-time key, as plain hidden fields
+        assert f'type="hidden" name="{name}" value="{value}"' in html
     assert "SECRET-FEEDBACK" not in html and "score" not in html.lower()
     assert set(options.values()) == {"1", "2"}  # places on the page, not the author's ids
     assert "ignore" not in re.findall(r'value="([^"]+)"', html)
@@ -157,8 +160,11 @@ def test_back_and_resubmit_with_a_new_key_records_nothing_new(client):
         ({"choice": ["9"]}, 400),
         ({"choice": ["ignore"]}, 400),
         ({"quiz": "other-module"}, 400),
-        ({"station": "5"}, 400),
-        ({"station": "x"}, 400),
+        ({"position": "5"}, 400),
+        ({"position": "x"}, 400),
+        ({"position": ""}, 400),
+        ({"attempt": "6f1c1bd2-5b4e-4c0e-9d39-0a1d8c3e6a51"}, 400),
+        ({"attempt": "x"}, 400),
         ({"key": ""}, 400),
     ],
 )
@@ -190,14 +196,31 @@ def test_ordering_with_a_repeated_place_re_renders(client):
     assert response.status_code == 400 and "Use each place once." in response.content.decode()
 
 
-def test_an_answer_to_a_reflection_is_refused(client):
+def test_an_answer_to_a_reflection_is_refused(client, caplog):
     start(client)
     play_best_until_reflection(client)
     _, fields, _, _ = form_of(client)
-    response = client.post(QUIZ + "answer/", {**fields, "reflection": "my private thoughts"})
-    assert response.status_code == 400
+    for name in ("reflection", "notes", "x"):  # whatever it is called: only the page's hidden fields are taken
+        response = client.post(QUIZ + "answer/", {**fields, name: "my private thoughts"})
+        assert response.status_code == 400
+        assert "A reflection is private and is never sent" in response.content.decode()
     assert not QuizResponse.objects.filter(item_id="think").exists()
     assert "my private thoughts" not in str(list(QuizResponse.objects.values()))
+    assert "my private thoughts" not in caplog.text
+
+
+def test_a_refused_answer_is_logged_with_its_reason_and_no_content(client, caplog):
+    start(client)
+    _, fields, options, _ = form_of(client)
+    client.post(QUIZ + "answer/", {**fields, "choice": [options["Ignore it"]]})
+    caplog.clear()
+    stale = client.post(QUIZ + "answer/", {**fields, "key": "another-key-0000", "choice": [options["Reply"]]})
+    assert stale.status_code == 400
+    assert [(r.name, r.levelname) for r in caplog.records if r.name.startswith("quizzes")] == [
+        ("quizzes.views", "WARNING")
+    ]
+    assert "not the current question" in caplog.text and "alpha" in caplog.text
+    assert fields["attempt"] not in caplog.text and "another-key" not in caplog.text
 
 
 def play_best_until_reflection(client):
@@ -213,7 +236,9 @@ def test_the_reflection_box_has_no_name_so_it_is_never_sent(client):
     start(client)
     play_best_until_reflection(client)
     html, *_ = form_of(client)
-    textarea = re.search(r"<textarea[^>]*>", html).group(0)
+    found = re.search(r"<textarea[^>]*>", html)
+    assert found is not None
+    textarea = found.group(0)
     assert "name=" not in textarea and "data-reflection-key" in textarea
     assert "never sent to Pause" in html
 
@@ -242,7 +267,9 @@ def test_a_visitors_attempts_follow_them_when_they_sign_in(client):
     play_best(client)
     client.post("/accounts/login/", {"username": "learner", "password": "pw-long-enough-123"})
     attempt = QuizAttempt.objects.get()
-    assert attempt.user.username == "learner" and attempt.visitor == ""
+    assert attempt.user is not None
+    assert attempt.user.username == "learner"
+    assert attempt.visitor == ""
     assert "100% (passed)" in client.get("/progress/").content.decode()
 
 
@@ -281,7 +308,8 @@ def test_another_readers_copy_of_the_form_records_nothing(client):
     assert QuizResponse.objects.count() == 1
 
 
-def test_answering_writes_without_reading_the_attempt_first(client):
+def test_answering_reads_the_attempt_once_then_records_and_moves_on_guarded(client):
+    """The answer path's queries on the quiz tables: one read, one insert, one update guarded on the position."""
     from django.db import connection
     from django.test.utils import CaptureQueriesContext
 
@@ -290,5 +318,55 @@ def test_answering_writes_without_reading_the_attempt_first(client):
     with CaptureQueriesContext(connection) as queries:
         response = client.post(QUIZ + "answer/", {**fields, "choice": [options["Ignore it"]]})
     assert response.status_code == 302
-    statements = [q["sql"].split()[0].upper() for q in queries if "quizzes_" in q["sql"]]
-    assert statements == ["INSERT", "UPDATE"], [q["sql"] for q in queries]
+    quiz_sql = [q["sql"] for q in queries if "quizzes_" in q["sql"]]
+    assert [sql.split()[0].upper() for sql in quiz_sql] == ["SELECT", "INSERT", "UPDATE"], quiz_sql
+    assert '"answered" = 0' in quiz_sql[-1].split("WHERE", 1)[1]  # the position the page showed
+
+
+def test_a_teachers_report_counts_each_kind_in_its_own_places(django_user_model, fixture_course):
+    from quizzes.demo import take_quiz
+    from quizzes.registry import get_quiz
+    from quizzes.selectors import question_results
+
+    quiz = get_quiz("alpha")
+    assert quiz is not None
+    learners = [django_user_model.objects.create_user(f"learner-{n}") for n in range(3)]
+    for n, learner in enumerate(learners):
+        take_quiz(user=learner, quiz=quiz, slip_every=1 if n == 0 else 0)  # the first slips everywhere
+    results = {(q.item_id, q.step_id): q for q in question_results(quiz=quiz, user_ids=[u.pk for u in learners])}
+    # Every step of the story, each knowledge check; a reflection is never sent, so never counted.
+    assert list(results) == [("story", "message"), ("story", "pressure"), ("story", "tell"), ("fries-r", ""),
+                             ("signs", ""), ("myth", ""), ("order", "")]  # fmt: skip
+    story = results[("story", "message")]
+    assert [(o.text, o.count, o.correct) for o in story.options] == [("Ignore it", 2, None), ("Reply", 1, None)]
+    assert [(o.count, o.correct) for o in results[("fries-r", "")].options] == [(1, False), (2, True)]
+    assert results[("signs", "")].several and not results[("fries-r", "")].several
+    assert [(o.text, o.count) for o in results[("myth", "")].options] == [("True", 1), ("False", 2)]
+    assert [(o.text, o.count) for o in results[("order", "")].options] == [
+        ("Put them in the right order", 2),
+        ("Another order", 1),
+    ]
+
+
+@pytest.mark.parametrize(
+    "finished",
+    [[(0, 0)], [(1, 3), (2, 3)], [(1, 8), (0, 0)], [(5, 8), (3, 8)], [(2, 3), (0, 0), (1, 7)]],
+)
+def test_the_best_percent_is_the_one_formula_whatever_the_scores(django_user_model, finished):
+    """SQL (teachers' and parents' tables, the progress page) agrees with percent(), a zero maximum included."""
+    from django.contrib.sessions.backends.signed_cookies import SessionStore
+
+    from core.maths import percent
+    from quizzes.selectors import progress_overview, quiz_standings
+
+    learner = django_user_model.objects.create_user("learner")
+    for score, max_score in finished:
+        QuizAttempt.objects.create(
+            user=learner, module_id="alpha", content_hash="x", score=score, max_score=max_score, pass_mark=0.5,
+            answered=1, submitted_at="2026-01-01T00:00:00Z", passed=False,
+        )  # fmt: skip
+    QuizAttempt.objects.create(user=learner, module_id="alpha", content_hash="x", max_score=4, pass_mark=0.5)
+    expected = max(percent(score, max_score) for score, max_score in finished)
+    assert quiz_standings(user_ids=[learner.pk], module_ids=["alpha"])[(learner.pk, "alpha")].best_percent == expected
+    mine = {row.module.id: row for row in progress_overview(user=learner, session=SessionStore())}
+    assert mine["alpha"].best_percent == expected

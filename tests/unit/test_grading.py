@@ -13,20 +13,30 @@ from tests.conftest import VALID_CONTENT
 @pytest.fixture(scope="module")
 def quiz():
     course = load_course(VALID_CONTENT).course
+    assert course is not None
     return load_quizzes(course, VALID_CONTENT).quizzes["alpha"]
 
 
-def test_grading_imports_no_django():
+def _imports(module) -> set[str]:
     import ast
     import inspect
 
-    from quizzes import grading
-
-    tree = ast.parse(inspect.getsource(grading))
-    modules = {n.module or "" for n in ast.walk(tree) if isinstance(n, ast.ImportFrom)} | {
+    tree = ast.parse(inspect.getsource(module))
+    return {n.module or "" for n in ast.walk(tree) if isinstance(n, ast.ImportFrom)} | {
         a.name for n in ast.walk(tree) if isinstance(n, ast.Import) for a in n.names
     }
-    assert not any(m.startswith("django") for m in modules)
+
+
+def test_grading_and_the_kinds_never_touch_the_database():
+    """Grading imports no Django; no kind's module (its form aside) imports the ORM or a model."""
+    import inspect
+
+    from quizzes import grading, kinds
+
+    assert not [name for name in _imports(grading) if name.startswith("django")]
+    for kind in kinds.registered():
+        imported = _imports(inspect.getmodule(type(kind)))
+        assert not [name for name in imported if name.startswith("django.db") or name.endswith("models")], kind
 
 
 def test_a_story_choice_leads_on_and_is_never_scored(quiz):
@@ -36,7 +46,8 @@ def test_a_story_choice_leads_on_and_is_never_scored(quiz):
         0, 0, None, "pressure", None,
     )  # fmt: skip
     last = grade_answer(story, "tell", {"choice": "tell-adult"})
-    assert last.next_step is None and last.ending.outcome == "safe" and last.score == 0
+    assert last.ending is not None
+    assert (last.next_step, last.ending.outcome, last.score) == (None, "safe", 0)
 
 
 @pytest.mark.parametrize(
@@ -55,7 +66,7 @@ def test_a_story_choice_leads_on_and_is_never_scored(quiz):
 )
 def test_knowledge_checks_score_one_only_when_fully_right(quiz, index, answer, right):
     graded = grade_answer(quiz.items[index], None, answer)
-    assert graded.correct is right and graded.score == int(right) and graded.max_score == 1
+    assert (graded.correct, graded.score, graded.max_score) == (right, int(right), 1)
 
 
 @pytest.mark.parametrize(
