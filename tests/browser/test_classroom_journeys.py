@@ -176,6 +176,7 @@ def first_option_answer(item, step_id):
 def answer_quiz_in_db(student, module_id) -> QuizAttempt:
     """The same first-option quiz, straight through the service (what the live server would record)."""
     quiz = get_quiz(module_id)
+    assert quiz is not None
     attempt = quiz_services.quiz_attempt_start(user=student, session=SessionStore(), quiz=quiz)
     while not attempt.finished:
         item = quiz.items[attempt.item_index]

@@ -10,7 +10,7 @@ from playwright.sync_api import expect
 from quizzes.kinds.scenario import Scenario
 from quizzes.registry import get_quiz
 from tests.browser.conftest import serious_axe_violations
-from tests.quiz_files import best_choices
+from tests.quiz_paths import best_choices
 
 pytestmark = pytest.mark.django_db(transaction=True)
 

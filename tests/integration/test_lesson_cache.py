@@ -67,7 +67,7 @@ def test_the_cached_page_equals_the_uncached_page_for_every_reader(settings, rea
     caches["fragments"].clear()
 
     _page(readers[first], lesson)  # fills the cache
-    assert caches["fragments"]._cache, "the lesson page cached nothing"
+    assert caches["fragments"]._cache, "the lesson page cached nothing"  # type: ignore[attr-defined]  # LocMemCache
     for name, client in readers.items():
         assert _page(client, lesson) == uncached[name], f"{name} after {first} filled the cache"
 

@@ -50,6 +50,7 @@ def production_settings(**env) -> dict:
         spec = importlib.util.spec_from_file_location(
             "_pause_production_settings", settings.BASE_DIR / "config" / "settings.py"
         )
+        assert spec is not None and spec.loader is not None
         module = importlib.util.module_from_spec(spec)
         spec.loader.exec_module(module)
     return {name: getattr(module, name) for name in PRODUCTION_NAMES}

@@ -15,6 +15,7 @@ def load_settings(**env):
     with mock.patch.dict(os.environ, env):
         os.environ.pop("DATABASE_URL", None)
         spec = importlib.util.spec_from_file_location("_pause_settings_under_test", SETTINGS)
+        assert spec is not None and spec.loader is not None
         module = importlib.util.module_from_spec(spec)
         spec.loader.exec_module(module)
     return module

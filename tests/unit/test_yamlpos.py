@@ -27,9 +27,10 @@ def test_line_offset_shifts_every_line():
 
 
 def test_yaml_still_means_yaml():
-    document = load_positioned("answer: no\ndate: 2026-01-02\n")
-    assert document.data["answer"] is False
-    assert str(document.data["date"]) == "2026-01-02"
+    data = load_positioned("answer: no\ndate: 2026-01-02\n").data
+    assert isinstance(data, dict)
+    assert data["answer"] is False
+    assert str(data["date"]) == "2026-01-02"
 
 
 def test_syntax_errors_raise_yaml_errors():
