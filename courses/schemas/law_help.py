@@ -23,17 +23,7 @@ LawTopic = Literal[
     "other",
 ]
 # Every card answers these, and shows them in this order (then any "other").
-LAW_TOPICS_REQUIRED: tuple[str, ...] = (
-    "age-of-consent",
-    "image-age",
-    "possession",
-    "sharing-without-consent",
-    "threats-to-share",
-    "deepfakes",
-    "young-people",
-    "schools",
-    "reporting",
-)
+LAW_TOPICS_REQUIRED: tuple[str, ...] = tuple(topic for topic in get_args(LawTopic) if topic != "other")
 FOR_YOU_MAX_WORDS = 120
 
 

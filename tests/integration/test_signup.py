@@ -100,13 +100,17 @@ def test_an_over_long_school_name_or_email_is_refused_by_the_service():
 
 
 def test_each_role_has_its_own_page_in_the_account_menu(rf, school):
-    """classrooms fills core's account_links hook: one link per role, none for a visitor."""
+    """classrooms fills core's account_links hook: one link per role, none for a visitor.
+
+    quizzes adds "My progress" for everyone (a visitor's progress lives in their session).
+    """
+    progress = Link("My progress", "/progress/")
     expected = {
-        school.student: [Link("My classes", "/me/")],
-        school.teacher: [Link("Teach", "/teach/")],
-        school.admin: [Link("Teach", "/teach/")],
-        school.parent: [Link("My family", "/family/")],
-        AnonymousUser(): [],
+        school.student: [progress, Link("My classes", "/me/")],
+        school.teacher: [progress, Link("Teach", "/teach/")],
+        school.admin: [progress, Link("Teach", "/teach/")],
+        school.parent: [progress, Link("My family", "/family/")],
+        AnonymousUser(): [progress],
     }
     for user, links in expected.items():
         request = rf.get("/")
