@@ -72,8 +72,9 @@ def lesson_detail(request: HttpRequest, module_id: str, lesson_id: str) -> HttpR
         "next": following,
         "module_links": module_links(module) if following is None else [],
         "law_card": course.law_cards.get(region.id) if region else None,
-        "law_cards": [course.law_cards[r.id] for r in course.regions if r.id in course.law_cards],
-        "help_everywhere": selectors.help_everywhere(course=course),
+        # Read only inside the cached lesson fragment: callables, so a cached page never computes them.
+        "law_cards": lambda: [course.law_cards[r.id] for r in course.regions if r.id in course.law_cards],
+        "help_everywhere": lambda: selectors.help_everywhere(course=course),
         "is_done": lesson.key in done,
         "progress": selectors.module_progress(module=module, done=done),
     }
