@@ -38,39 +38,57 @@ def _clean_nickname(nickname: str) -> str:
     return nickname
 
 
-def _student_create(*, classroom: Classroom, nickname: str) -> tuple[User, IssuedLogin]:
-    nickname = _clean_nickname(nickname)
-    phrase = credentials.passphrase()
+@dataclass(frozen=True)
+class _NewLogin:
+    """A passphrase and its hash, made before any transaction opens: hashing is slow on purpose, and on
+    SQLite a transaction holds the one write lock, so every other writer (a class answering a quiz)
+    would wait for all of the hashing."""
 
+    nickname: str
+    phrase: str
+    password: str  # the stored hash
+
+    @classmethod
+    def make(cls, nickname: str) -> _NewLogin:
+        phrase = credentials.passphrase()
+        hashed = User(role=User.Role.STUDENT)
+        hashed.set_password(phrase)  # the student hasher, as for any student
+        return cls(nickname=_clean_nickname(nickname), phrase=phrase, password=hashed.password)
+
+
+def _student_create(*, classroom: Classroom, login: _NewLogin) -> tuple[User, IssuedLogin]:
     def create(username: str) -> User:
-        student = User(username=username, first_name=nickname, role=User.Role.STUDENT)
-        student.set_password(phrase)
+        student = User(username=username, first_name=login.nickname, role=User.Role.STUDENT, password=login.password)
         student.full_clean(validate_unique=False)  # a clashing username is an IntegrityError: drawn again
         student.save()
         Enrolment.objects.create(classroom=classroom, student=student)
         return student
 
     student = credentials.with_unique(credentials.student_username, create)
-    return student, IssuedLogin(nickname=nickname, username=student.username, passphrase=phrase)
+    return student, IssuedLogin(nickname=login.nickname, username=student.username, passphrase=login.phrase)
 
 
-@transaction.atomic
 def student_join(*, code: str, nickname: str) -> tuple[User, IssuedLogin]:
     """A student joins a class with its code and gets a new account. Wrong or closed codes are refused alike."""
-    classroom = Classroom.objects.filter(join_code=credentials.normalise_code(code), archived_at__isnull=True).first()
-    if classroom is None:
-        raise Refused("That class code did not work. Check it with your teacher and try again.")
-    return _student_create(classroom=classroom, nickname=nickname)
+    login = _NewLogin.make(nickname)
+    with transaction.atomic():
+        classroom = Classroom.objects.filter(
+            join_code=credentials.normalise_code(code), archived_at__isnull=True
+        ).first()
+        if classroom is None:
+            raise Refused("That class code did not work. Check it with your teacher and try again.")
+        return _student_create(classroom=classroom, login=login)
 
 
-@transaction.atomic
 def roster_create(*, classroom: Classroom, names: list[str]) -> list[IssuedLogin]:
     """One new student per name, for a teacher who would rather hand out login cards."""
     ensure_open(classroom)
-    return [_student_create(classroom=classroom, nickname=name)[1] for name in names]
+    logins = [_NewLogin.make(name) for name in names]  # the slow hashing, outside the transaction
+    with transaction.atomic():
+        ensure_open(classroom)
+        return [_student_create(classroom=classroom, login=login)[1] for login in logins]
 
 
-@transaction.atomic
 def student_reset_passphrase(*, student: User) -> IssuedLogin:
     phrase = credentials.passphrase()
     student.set_password(phrase)
@@ -78,10 +96,17 @@ def student_reset_passphrase(*, student: User) -> IssuedLogin:
     return IssuedLogin(nickname=student.first_name, username=student.username, passphrase=phrase)
 
 
-@transaction.atomic
 def students_reset_passphrases(*, classroom: Classroom) -> list[IssuedLogin]:
-    students = User.objects.filter(enrolments__classroom=classroom).order_by("first_name", "pk")
-    return [student_reset_passphrase(student=student) for student in students]
+    """New passphrases for the whole class: hashed first, then written in one short transaction."""
+    students = list(User.objects.filter(enrolments__classroom=classroom).order_by("first_name", "pk"))
+    issued = []
+    for student in students:
+        phrase = credentials.passphrase()
+        student.set_password(phrase)
+        issued.append(IssuedLogin(nickname=student.first_name, username=student.username, passphrase=phrase))
+    with transaction.atomic():
+        User.objects.bulk_update(students, ["password"])
+    return issued
 
 
 @transaction.atomic
