@@ -7,16 +7,7 @@ machine and each of several app servers behind a load balancer (docs/deploy.md).
 import multiprocessing
 import os
 
-
-def env_int(name: str, default: int) -> int:
-    """A whole number from the environment, or a start-up error that names the variable."""
-    value = os.environ.get(name, "").strip()
-    if not value:
-        return default
-    if not value.isdigit():
-        raise SystemExit(f"{name} must be a whole number, not {value!r}.")
-    return int(value)
-
+from config.env import env_int  # a bad value stops start-up with a message that names the variable
 
 # Loopback by default: the TLS proxy on the same machine is the only thing that should reach gunicorn.
 bind = os.environ.get("GUNICORN_BIND", "127.0.0.1:8000")

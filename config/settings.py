@@ -15,32 +15,11 @@ import dj_database_url
 from django.contrib.messages import constants as message_levels
 from django.core.exceptions import ImproperlyConfigured
 
+from config.env import env_bool, env_int, env_list
+from config.log import logging_config
+from config.security import PERMISSIONS_OFF, content_security_policy
+
 BASE_DIR = Path(__file__).resolve().parent.parent
-
-
-def env_bool(name: str, default: bool) -> bool:
-    value = os.environ.get(name)
-    if value is None or value == "":
-        return default
-    return value.strip().lower() in {"1", "true", "yes", "on"}
-
-
-def env_list(name: str, default: str = "") -> list[str]:
-    return [item.strip() for item in os.environ.get(name, default).split(",") if item.strip()]
-
-
-def env_int(name: str, default: int, *, minimum: int = 0) -> int:
-    """A whole number from the environment, or a message that names the variable and what it got."""
-    value = os.environ.get(name, "").strip()
-    if not value:
-        return default
-    try:
-        number = int(value)
-    except ValueError:
-        raise ImproperlyConfigured(f"{name} must be a whole number, not {value!r}.") from None
-    if number < minimum:
-        raise ImproperlyConfigured(f"{name} must be at least {minimum}, not {number}.")
-    return number
 
 
 DEBUG = env_bool("DJANGO_DEBUG", True)
@@ -265,33 +244,8 @@ CRISPY_TEMPLATE_PACK = "bootstrap5"
 # loopback, where there is no TLS: no redirect to https and cookies without Secure.
 HTTPS = not DEBUG and not env_bool("PAUSE_INSECURE_HTTP", False)
 
-# No inline script or style anywhere, and nothing from another host.
-CONTENT_SECURITY_POLICY = {
-    "DIRECTIVES": {
-        "default-src": ["'none'"],
-        "script-src": ["'self'"],
-        "style-src": ["'self'"],
-        "img-src": ["'self'", "data:"],  # Bootstrap draws select arrows and checkmarks as data: SVG
-        "font-src": ["'self'"],
-        "connect-src": ["'self'"],
-        "form-action": ["'self'"],
-        "manifest-src": ["'self'"],
-        "base-uri": ["'none'"],
-        "object-src": ["'none'"],
-        "frame-ancestors": ["'none'"],
-        # Over plain http (development) it would send the browser to an https that isn't there.
-        "upgrade-insecure-requests": HTTPS,
-    }
-}
-# The browser features a course page never needs, switched off for the page and anything it could embed.
-PERMISSIONS_POLICY: dict[str, list[str]] = {
-    feature: []
-    for feature in (
-        "accelerometer", "ambient-light-sensor", "autoplay", "bluetooth", "browsing-topics", "camera",
-        "display-capture", "geolocation", "gyroscope", "hid", "interest-cohort", "magnetometer", "microphone",
-        "midi", "payment", "publickey-credentials-get", "screen-wake-lock", "serial", "usb", "xr-spatial-tracking",
-    )
-}  # fmt: skip
+CONTENT_SECURITY_POLICY = content_security_policy(https=HTTPS)
+PERMISSIONS_POLICY = PERMISSIONS_OFF
 SECURE_CONTENT_TYPE_NOSNIFF = True
 SECURE_REFERRER_POLICY = "same-origin"
 SECURE_CROSS_ORIGIN_OPENER_POLICY = "same-origin"
@@ -355,24 +309,4 @@ EMAIL_TIMEOUT = 10
 DEFAULT_EXCEPTION_REPORTER = "core.reporting.PrivateExceptionReporter"
 DEFAULT_EXCEPTION_REPORTER_FILTER = "core.reporting.PrivateReporterFilter"
 
-_PAUSE_LOGGER = {"handlers": ["console", "mail_admins"], "level": LOG_LEVEL, "propagate": False}
-LOGGING = {
-    "version": 1,
-    "disable_existing_loggers": False,
-    "filters": {"require_debug_false": {"()": "django.utils.log.RequireDebugFalse"}},
-    "formatters": {"plain": {"format": "{asctime} {levelname} {name}: {message}", "style": "{"}},
-    "handlers": {
-        "console": {"class": "logging.StreamHandler", "formatter": "plain"},
-        "mail_admins": {
-            "level": "ERROR",
-            "filters": ["require_debug_false"],
-            "class": "django.utils.log.AdminEmailHandler",
-        },
-    },
-    "root": {"handlers": ["console"], "level": LOG_LEVEL},
-    "loggers": {
-        # Django's own: 4xx at WARNING, a 500 at ERROR (which is mailed).
-        "django": _PAUSE_LOGGER,
-        **dict.fromkeys(("core", "accounts", "courses", "quizzes", "classrooms"), _PAUSE_LOGGER),
-    },
-}
+LOGGING = logging_config(LOG_LEVEL)

@@ -106,3 +106,30 @@ def serious_axe_violations(page: Page) -> list[str]:
         for v in results.response["violations"]
         if v["impact"] in ("serious", "critical")
     ]
+
+
+# --- shared by the classroom journeys -----------------------------------------------------------
+
+
+@pytest.fixture
+def axe():
+    from tests.browser.journeys import AxeLog
+
+    return AxeLog()
+
+
+@pytest.fixture
+def new_page(browser, site):
+    """Pages in further browser contexts (another person), routed like ``site``: off-site requests recorded."""
+    opened = []
+
+    def make(**options):
+        context = browser.new_context(**options)
+        opened.append(context)
+        site.keep_on_site(context)
+        context.set_default_timeout(10_000)
+        return context.new_page()
+
+    yield make
+    for context in opened:
+        context.close()
