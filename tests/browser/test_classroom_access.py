@@ -97,7 +97,8 @@ def test_without_javascript_students_join_and_the_class_page_works(site, page, n
 
     student = new_page(java_script_enabled=False)
     username, passphrase = join(student, site, code, "Lee")
-    assert username and passphrase
+    assert username
+    assert passphrase
     student.reload()
     expect(student).to_have_url(re.compile(r"/me/$"))
     expect(student.locator("section[aria-labelledby=todo]")).to_contain_text("due Friday 14 June")

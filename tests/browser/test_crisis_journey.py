@@ -69,7 +69,8 @@ def test_a_lesson_ends_with_every_regions_emergency_number(site, page):
     expect(box).to_be_visible()
     for region_id, name in REGIONS:
         emergency = get_course().help_directories[region_id].emergency
-        assert emergency is not None and emergency.phone
+        assert emergency is not None
+        assert emergency.phone
         phone = emergency.phone
         expect(box.locator(f"a[href='tel:{phone.replace(' ', '')}']").first).to_be_visible()
         expect(box.get_by_role("link", name=name, exact=True)).to_be_visible()

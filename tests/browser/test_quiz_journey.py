@@ -85,7 +85,8 @@ def test_consent_quiz_risky_then_safe_path_retry_and_progress(site, page):
     expect(row).to_contain_text("100% (passed)")
 
     # The reflection never left the browser: no request body or URL carried it.
-    assert requests and not [url for url, body in requests if MARKER in url or MARKER in body]
+    assert requests
+    assert not [url for url, body in requests if MARKER in url or MARKER in body]
     assert site.offsite == []
 
 

@@ -36,7 +36,8 @@ def test_student_joins_learns_takes_the_quiz_and_signs_back_in(site, page, new_p
     student.goto(site.url + "/join/")
     axe(student, "join")
     username, passphrase = join(student, site, code.lower(), "Sam")
-    assert username and passphrase
+    assert username
+    assert passphrase
     expect(student.get_by_text("this page shows them only once")).to_be_visible()
     axe(student, "welcome")
     student.reload()

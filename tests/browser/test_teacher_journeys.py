@@ -64,7 +64,9 @@ def test_teacher_signs_up_makes_a_class_prints_login_cards_and_assigns_modules(s
     for card, nickname in zip(cards.all(), ["Amira", "Ben"], strict=True):
         expect(card).to_contain_text(nickname)
         username, passphrase = (v.inner_text().strip() for v in card.locator(".value").all())
-        assert username and passphrase and username != passphrase
+        assert username
+        assert passphrase
+        assert username != passphrase
         passphrases.append(passphrase)
     axe(page, "login cards")
 

@@ -29,10 +29,13 @@ def school():
 def test_a_student_joins_with_the_code_and_sees_their_login_once(client, school):
     code = school.classroom.join_code
     response = client.post("/join/", {"code": code.lower(), "nickname": "  Maya  "})
-    assert response.status_code == 302 and response["Location"] == "/join/welcome/"
+    assert response.status_code == 302
+    assert response["Location"] == "/join/welcome/"
     welcome = client.get("/join/welcome/").content.decode()
     student = User.objects.get(first_name="Maya")
-    assert student.role == User.Role.STUDENT and student.email == "" and student.last_name == ""
+    assert student.role == User.Role.STUDENT
+    assert student.email == ""
+    assert student.last_name == ""
     assert student.username in welcome
     shown = re.search(r"Passphrase</dt><dd[^>]*>([a-z ]+)</dd>", welcome)
     assert shown is not None
@@ -79,7 +82,8 @@ def test_a_roster_with_too_many_names_rerenders_with_an_error(client, school):
     signed_in(client, school.teacher)
     names = "\n".join(f"N{i}" for i in range(61))
     response = client.post(f"/teach/classes/{school.classroom.pk}/roster/", {"names": names})
-    assert response.status_code == 200 and "up to 60" in response.content.decode()
+    assert response.status_code == 200
+    assert "up to 60" in response.content.decode()
 
 
 def test_a_teacher_resets_a_passphrase_and_only_the_new_one_works(client, school):
@@ -94,7 +98,8 @@ def test_a_teacher_resets_a_passphrase_and_only_the_new_one_works(client, school
     new = shown.group(1)
     assert new != old
     student.refresh_from_db()
-    assert student.check_password(new) and not student.check_password(old)
+    assert student.check_password(new)
+    assert not student.check_password(old)
 
 
 def test_a_teacher_renames_a_student_and_a_blank_name_is_refused(client, school):
@@ -148,7 +153,8 @@ def test_a_teacher_cannot_delete_a_student_who_is_also_in_another_teachers_class
     url = f"/teach/classes/{school.classroom.pk}/students/{school.student.pk}/delete/"
     signed_in(client, school.teacher)
     refused = client.post(url, {"confirm": "on"})
-    assert refused.status_code == 302 and User.objects.filter(pk=school.student.pk).exists()
+    assert refused.status_code == 302
+    assert User.objects.filter(pk=school.student.pk).exists()
     signed_in(client, school.admin)
     client.post(url, {"confirm": "on"})
     assert not User.objects.filter(pk=school.student.pk).exists()
@@ -184,7 +190,8 @@ def test_passphrases_are_hashed_before_the_write_lock_is_taken(monkeypatch):
     monkeypatch.setattr(account_models, "make_password", spy)
     student_services.students_reset_passphrases(classroom=world.classroom)
     student_services.roster_create(classroom=world.classroom, names=["Ana", "Ben"])
-    assert hashed_inside and not any(hashed_inside)
+    assert hashed_inside
+    assert not any(hashed_inside)
     students = User.objects.filter(enrolments__classroom=world.classroom)
     assert students.count() == len(world.logins) + 2
     assert all(s.password.startswith("pause_student_pbkdf2$") for s in students)

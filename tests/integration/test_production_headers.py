@@ -50,7 +50,8 @@ def production_settings(**env) -> dict:
         spec = importlib.util.spec_from_file_location(
             "_pause_production_settings", settings.BASE_DIR / "config" / "settings.py"
         )
-        assert spec is not None and spec.loader is not None
+        assert spec is not None
+        assert spec.loader is not None
         module = importlib.util.module_from_spec(spec)
         spec.loader.exec_module(module)
     return {name: getattr(module, name) for name in PRODUCTION_NAMES}
@@ -101,9 +102,12 @@ def assert_security_headers(response) -> None:
 def assert_cookie_is_safe(morsel) -> None:
     assert morsel.key in {"__Host-sessionid", "__Host-csrftoken"}, morsel.key
     # Browsers ignore a __Host- cookie, even one that deletes, without Secure, Path=/ and no Domain.
-    assert morsel["secure"] and morsel["path"] == "/" and not morsel["domain"], morsel.OutputString()
+    assert morsel["secure"], morsel.OutputString()
+    assert morsel["path"] == "/", morsel.OutputString()
+    assert not morsel["domain"], morsel.OutputString()
     if morsel["max-age"] != 0:  # a cookie being deleted carries no value to protect
-        assert morsel["httponly"] and morsel["samesite"] == "Lax", morsel.OutputString()
+        assert morsel["httponly"], morsel.OutputString()
+        assert morsel["samesite"] == "Lax", morsel.OutputString()
 
 
 def static_path() -> str:
@@ -137,7 +141,8 @@ def test_every_kind_of_response_carries_the_security_headers(production, browser
 
 def test_a_static_file_is_served_compressed(production, browser):
     response = browser.get(static_path(), HTTP_ACCEPT_ENCODING="gzip")
-    assert response.status_code == 200 and response["Content-Encoding"] in {"gzip", "br"}
+    assert response.status_code == 200
+    assert response["Content-Encoding"] in {"gzip", "br"}
 
 
 def test_the_form_page_sets_only_prefixed_secure_cookies(production, browser):
@@ -155,7 +160,8 @@ def test_signing_in_sets_only_prefixed_secure_cookies(production, browser):
     for morsel in response.cookies.values():
         assert_cookie_is_safe(morsel)
     # A session ends with the browser: no Max-Age or Expires on the session cookie.
-    assert not response.cookies["__Host-sessionid"]["max-age"] and not response.cookies["__Host-sessionid"]["expires"]
+    assert not response.cookies["__Host-sessionid"]["max-age"]
+    assert not response.cookies["__Host-sessionid"]["expires"]
 
 
 def test_plain_http_is_redirected_to_https_on_the_same_host(production):
@@ -172,15 +178,18 @@ def test_the_proxy_header_is_what_makes_a_request_https(production):
 
 def test_development_over_http_keeps_plain_cookie_names_and_no_upgrade():
     values = production_settings(DJANGO_DEBUG="true")
-    assert values["SESSION_COOKIE_NAME"] == "sessionid" and values["CSRF_COOKIE_NAME"] == "csrftoken"
-    assert not values["SESSION_COOKIE_SECURE"] and not values["SECURE_SSL_REDIRECT"]
+    assert values["SESSION_COOKIE_NAME"] == "sessionid"
+    assert values["CSRF_COOKIE_NAME"] == "csrftoken"
+    assert not values["SESSION_COOKIE_SECURE"]
+    assert not values["SECURE_SSL_REDIRECT"]
     assert values["CONTENT_SECURITY_POLICY"]["DIRECTIVES"]["upgrade-insecure-requests"] is False
 
 
 def test_hsts_preload_and_subdomains_follow_the_environment():
     assert production_settings()["SECURE_HSTS_PRELOAD"] is False
     values = production_settings(DJANGO_HSTS_PRELOAD="true", DJANGO_HSTS_INCLUDE_SUBDOMAINS="false")
-    assert values["SECURE_HSTS_PRELOAD"] is True and values["SECURE_HSTS_INCLUDE_SUBDOMAINS"] is False
+    assert values["SECURE_HSTS_PRELOAD"] is True
+    assert values["SECURE_HSTS_INCLUDE_SUBDOMAINS"] is False
 
 
 def test_check_deploy_passes_with_production_settings(tmp_path):

@@ -15,7 +15,8 @@ def test_a_replayed_or_double_clicked_answer_records_once(client):
     start(client)
     first, data = answer(client, pick=["Ignore it"])
     again = client.post(QUIZ + "answer/", data)
-    assert again.status_code == 302 and again["Location"] == first["Location"]
+    assert again.status_code == 302
+    assert again["Location"] == first["Location"]
     assert QuizResponse.objects.count() == 1
     assert QuizAttempt.objects.get().answered == 1
 
@@ -68,7 +69,8 @@ def test_ordering_with_a_repeated_place_re_renders(client):
     answer(client, pick=["Guilt trips"])
     answer(client, value="true")
     response, _ = answer(client, places={"Stop replying": 1, "Keep evidence": 1, "Report it": 2})
-    assert response.status_code == 400 and "Use each place once." in response.content.decode()
+    assert response.status_code == 400
+    assert "Use each place once." in response.content.decode()
 
 
 def test_an_answer_to_a_reflection_is_refused(client, caplog):
@@ -94,8 +96,10 @@ def test_a_refused_answer_is_logged_with_its_reason_and_no_content(client, caplo
     assert [(r.name, r.levelname) for r in caplog.records if r.name.startswith("quizzes")] == [
         ("quizzes.views", "WARNING")
     ]
-    assert "not the current question" in caplog.text and "alpha" in caplog.text
-    assert fields["attempt"] not in caplog.text and "another-key" not in caplog.text
+    assert "not the current question" in caplog.text
+    assert "alpha" in caplog.text
+    assert fields["attempt"] not in caplog.text
+    assert "another-key" not in caplog.text
 
 
 def play_best_until_reflection(client):
@@ -114,7 +118,8 @@ def test_the_reflection_box_has_no_name_so_it_is_never_sent(client):
     found = re.search(r"<textarea[^>]*>", html)
     assert found is not None
     textarea = found.group(0)
-    assert "name=" not in textarea and "data-reflection-key" in textarea
+    assert "name=" not in textarea
+    assert "data-reflection-key" in textarea
     assert "never sent to Pause" in html
 
 
@@ -165,7 +170,8 @@ def test_unknown_quiz_is_a_friendly_404(client):
 def test_progress_page_works_for_a_new_visitor(client, django_assert_max_num_queries):
     with django_assert_max_num_queries(2):
         page = client.get("/progress/")
-    assert page.status_code == 200 and b"Not taken yet" in page.content
+    assert page.status_code == 200
+    assert b"Not taken yet" in page.content
 
 
 def test_another_readers_copy_of_the_form_records_nothing(client):
@@ -215,7 +221,8 @@ def test_a_teachers_report_counts_each_kind_in_its_own_places(django_user_model,
     story = results[("story", "message")]
     assert [(o.text, o.count, o.correct) for o in story.options] == [("Ignore it", 2, None), ("Reply", 1, None)]
     assert [(o.count, o.correct) for o in results[("fries-r", "")].options] == [(1, False), (2, True)]
-    assert results[("signs", "")].several and not results[("fries-r", "")].several
+    assert results[("signs", "")].several
+    assert not results[("fries-r", "")].several
     assert [(o.text, o.count) for o in results[("myth", "")].options] == [("True", 1), ("False", 2)]
     assert [(o.text, o.count) for o in results[("order", "")].options] == [
         ("Put them in the right order", 2),

@@ -34,7 +34,8 @@ def assert_recorded_once(result: dict, mode: str) -> None:
     assert result["responses"] == 1
     # The story's first step carries no points; the count moves once, and the score (moved by the same
     # guarded update) with it.
-    assert result["answered"] == 1 and result["score"] == 0
+    assert result["answered"] == 1
+    assert result["score"] == 0
     assert not [o for o in result["outcomes"] if o.startswith("error")], result["outcomes"]
     assert result["outcomes"].count("created") == 1
     if mode == "same-key":

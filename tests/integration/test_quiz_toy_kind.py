@@ -153,7 +153,9 @@ def test_the_loader_builds_a_registered_kind(number_kind, tmp_path):
     result = _load(_content(tmp_path, "quiz.yaml"))
     assert result.errors == []
     item = result.quizzes["alpha"].item("copies")
-    assert isinstance(item, Number) and item.answer == 4 and "NUMBER-PROMPT" in item.prompt_html
+    assert isinstance(item, Number)
+    assert item.answer == 4
+    assert "NUMBER-PROMPT" in item.prompt_html
     assert result.quizzes["alpha"].max_score == 2  # the toy kind is scored, as it says
 
 
@@ -191,21 +193,26 @@ def _page(client) -> tuple[str, dict[str, str]]:
 def test_a_toy_question_is_shown_answered_once_and_given_feedback_and_a_result(toy_site, client):
     assert client.post(QUIZ + "start/").status_code == 302
     html, fields = _page(client)
-    assert "<h1>How many?</h1>" in html and "NUMBER-PROMPT" in html and 'name="value"' in html
+    assert "<h1>How many?</h1>" in html
+    assert "NUMBER-PROMPT" in html
+    assert 'name="value"' in html
     assert "NUMBER-EXPLANATION" not in html  # no feedback before the answer
 
     refused = client.post(QUIZ + "answer/", {**fields, "value": "11"})  # above the item's most
-    assert refused.status_code == 400 and QuizResponse.objects.count() == 0
+    assert refused.status_code == 400
+    assert QuizResponse.objects.count() == 0
 
     first = client.post(QUIZ + "answer/", {**fields, "value": "3"})
     again = client.post(QUIZ + "answer/", {**fields, "value": "3"})  # a double click
-    assert first.status_code == again.status_code == 302 and first["Location"] == again["Location"]
+    assert first.status_code == again.status_code == 302
+    assert first["Location"] == again["Location"]
     assert list(QuizResponse.objects.values_list("item_id", "answer", "score", "correct")) == [
         ("copies", {"value": 3}, 0, False)
     ]
 
     feedback = client.get(first["Location"]).content.decode()
-    assert "Not quite" in feedback and "NUMBER-EXPLANATION" in feedback
+    assert "Not quite" in feedback
+    assert "NUMBER-EXPLANATION" in feedback
     assert re.search(r"You chose:</strong></p>\s*<ul><li>3</li>", feedback)
     assert re.search(r"The answer:</strong></p>\s*<ul><li>4</li>", feedback)
 
@@ -215,9 +222,13 @@ def test_a_toy_question_is_shown_answered_once_and_given_feedback_and_a_result(t
     last = client.post(QUIZ + "answer/", fields)  # the reflection: nothing is sent
     attempt = QuizAttempt.objects.get()
     assert last["Location"] == f"{QUIZ}{attempt.public_id}/result/"
-    assert attempt.finished and (attempt.score, attempt.max_score) == (1, 2) and attempt.passed
+    assert attempt.finished
+    assert (attempt.score, attempt.max_score) == (1, 2)
+    assert attempt.passed
     result = client.get(last["Location"]).content.decode()
-    assert "1 of 2" in result and "NUMBER-PROMPT" in result and "NUMBER-EXPLANATION" in result
+    assert "1 of 2" in result
+    assert "NUMBER-PROMPT" in result
+    assert "NUMBER-EXPLANATION" in result
 
 
 @pytest.mark.django_db
@@ -233,7 +244,8 @@ def test_a_teachers_report_counts_a_toy_question(toy_site, django_user_model):
     counted = next(
         q for q in selectors.question_results(quiz=quiz, user_ids=[u.pk for u in learners]) if q.item_id == "copies"
     )
-    assert counted.responses == 3 and [(o.text, o.count, o.correct) for o in counted.options] == [
+    assert counted.responses == 3
+    assert [(o.text, o.count, o.correct) for o in counted.options] == [
         ("4", 2, True),
         ("Another number", 1, False),
     ]

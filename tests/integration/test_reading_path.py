@@ -58,7 +58,8 @@ def test_the_lesson_page_shows_the_content_note_objectives_and_neighbours(client
     page = client.get(lesson_url("second-lesson")).content.decode()
     assert "This lesson is about threats." in page  # the lesson's own note wins over the module's
     assert "Know the second thing." in page
-    assert 'rel="prev"' in page and 'rel="next"' not in page
+    assert 'rel="prev"' in page
+    assert 'rel="next"' not in page
     first = client.get(lesson_url()).content.decode()
     assert "This module talks about pressure." in first
 
@@ -117,7 +118,9 @@ def test_a_visitors_progress_is_kept_when_they_sign_in(client):
 
 def test_help_shows_the_services_for_the_region_and_age_in_the_image(client):
     page = client.get("/help/?region=testland&image_age=under-18").content.decode()
-    assert "Young line" in page and "Crisis line" in page and "Adult line" not in page
+    assert "Young line" in page
+    assert "Crisis line" in page
+    assert "Adult line" not in page
     assert "If the image is of an adult" not in page
     # The order the lessons teach: danger, someone to talk to, reporting, then taking it down.
     places = [page.index(f'id="service-{place}"') for place in ("danger-emergency", "talk-talk-line", "talk-crisis",
@@ -127,9 +130,11 @@ def test_help_shows_the_services_for_the_region_and_age_in_the_image(client):
     assert "The image never leaves your device" in page
     assert "There is no such service in Testland yet" in page  # a required kind the brief has none for
     adult = client.get("/help/?region=testland&image_age=adult").content.decode()
-    assert "Adult line" in adult and "Young line" not in adult
+    assert "Adult line" in adult
+    assert "Young line" not in adult
     unsure = client.get("/help/?region=testland").content.decode()
-    assert "Adult line" in unsure and "Young line" in unsure
+    assert "Adult line" in unsure
+    assert "Young line" in unsure
 
 
 def test_help_form_remembers_the_region_and_redirects_to_a_shareable_page(client):
@@ -156,7 +161,8 @@ def test_help_for_a_region_without_services_still_gives_first_steps(client):
 def test_the_help_page_gives_the_first_steps_in_the_course_order(client, fixture_course):
     page = client.get("/help/").content.decode()
     places = [page.index(f'id="step-{step.id}"') for step in fixture_course.first_steps]
-    assert places == sorted(places) and len(places) == 3
+    assert places == sorted(places)
+    assert len(places) == 3
     assert page.index('id="step-tell"') < page.index('id="step-save"')  # a trusted adult early, never last
     # Before a region is chosen, every region's emergency number is on the page.
     assert 'Testland <a href="tel:999">999</a>' in page
@@ -175,7 +181,8 @@ def test_the_law_card_opens_with_what_it_means_for_you_and_marks_what_is_not_con
     assert page.index("What this means for you") < page.index("General information, not legal advice.")
     assert 'id="for-you"' in page
     assert page.index("Age of consent") < page.index("Having an image") < page.index("What schools must do")
-    assert "Not yet confirmed" in page and "A new law on fakes of adults is reported" in page
+    assert "Not yet confirmed" in page
+    assert "A new law on fakes of adults is reported" in page
 
 
 def test_remembering_a_region_marks_it_on_the_law_page(client):
@@ -226,7 +233,8 @@ def test_a_signed_in_reader_sees_sign_out_on_the_lesson_page(client):
     assert b"Sign in" in client.get(lesson_url()).content
     client.force_login(user)
     page = client.get(lesson_url()).content.decode()
-    assert "Sign out" in page and 'name="csrfmiddlewaretoken"' in page
+    assert "Sign out" in page
+    assert 'name="csrfmiddlewaretoken"' in page
 
 
 def test_a_lesson_can_show_the_law_card_of_the_readers_region(client):
@@ -237,6 +245,7 @@ def test_a_lesson_can_show_the_law_card_of_the_readers_region(client):
     assert 'href="/law/testland/"' in page
     client.post("/region/", {"region": "testland", "next": lesson_url("second-lesson")})
     page = client.get(lesson_url("second-lesson")).content.decode()
-    assert "The law in Testland" in page and "It is <strong>16</strong>." in page
+    assert "The law in Testland" in page
+    assert "It is <strong>16</strong>." in page
     assert "The law in Testland" not in Client().get(lesson_url("second-lesson")).content.decode()
     assert "The law in" not in client.get(lesson_url()).content.decode()  # only where the lesson asks for it

@@ -41,14 +41,16 @@ def test_a_teacher_joins_a_school_with_its_code_and_a_wrong_code_is_refused(clie
     code = school.admin.staff_membership.school.staff_code
     form = {"name": "Mr Ng", "email": "ng@example.org", "password": "a long enough passphrase"}
     bad = client.post("/accounts/signup/teacher/", {**form, "school_choice": "join", "staff_code": "AAAA-AAAA"})
-    assert bad.status_code == 200 and "That school code is not right" in bad.content.decode()
+    assert bad.status_code == 200
+    assert "That school code is not right" in bad.content.decode()
     assert not User.objects.filter(username="ng@example.org").exists()
     good = client.post(
         "/accounts/signup/teacher/", {**form, "school_choice": "join", "staff_code": code.lower().replace("-", " ")}
     )
     assert good.status_code == 302
     ng = User.objects.get(username="ng@example.org")
-    assert ng.role == User.Role.TEACHER and ng.staff_membership.school == school.classroom.school
+    assert ng.role == User.Role.TEACHER
+    assert ng.staff_membership.school == school.classroom.school
 
 
 def test_signup_rerenders_with_errors_for_a_taken_email_or_a_weak_password(client, school):
@@ -58,7 +60,8 @@ def test_signup_rerenders_with_errors_for_a_taken_email_or_a_weak_password(clien
     )
     assert "already exists" in taken.content.decode()
     weak = client.post("/accounts/signup/parent/", {"name": "P", "email": "p@example.org", "password": "password"})
-    assert weak.status_code == 200 and "password" in weak.content.decode().lower()
+    assert weak.status_code == 200
+    assert "password" in weak.content.decode().lower()
     assert not User.objects.filter(username="p@example.org").exists()
 
 
@@ -80,7 +83,8 @@ def test_axes_locks_one_username_from_one_address_not_the_class(client, school, 
     for _ in range(3):
         client.post("/accounts/login/", {"username": victim, "password": "wrong words here"})
     locked = client.post("/accounts/login/", {"username": victim, "password": victim_pass})
-    assert locked.status_code == 429 and "Too many tries" in locked.content.decode()
+    assert locked.status_code == 429
+    assert "Too many tries" in locked.content.decode()
     assert client.post("/accounts/login/", {"username": classmate, "password": classmate_pass}).status_code == 302
     client.logout()
     elsewhere = client.post("/accounts/login/", {"username": victim, "password": victim_pass}, REMOTE_ADDR="10.0.0.9")

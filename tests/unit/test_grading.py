@@ -108,12 +108,14 @@ ALL_RIGHT = [(1, {"option": "reversible"}), (2, {"options": ["begging", "guilt"]
 def test_right_answers_score_the_maximum_whatever_the_story(quiz):
     for path in (BEST_PATH, RISKY_PATH):
         result = grade_quiz(quiz, _responses(quiz, path, ALL_RIGHT))
-        assert result.score == result.max_score == 4 and result.passed  # the four knowledge checks
+        assert result.score == result.max_score == 4
+        assert result.passed
 
 
 def test_only_the_knowledge_checks_decide_a_pass(quiz):
     result = grade_quiz(quiz, _responses(quiz, BEST_PATH, ALL_RIGHT[:1]))
-    assert result.score == 1 and not result.passed
+    assert result.score == 1
+    assert not result.passed
     story = next(item for item in result.items if item.item_id == "story")
     assert (story.score, story.max_score) == (0, 0)
 

@@ -15,7 +15,8 @@ def load_settings(**env):
     with mock.patch.dict(os.environ, env):
         os.environ.pop("DATABASE_URL", None)
         spec = importlib.util.spec_from_file_location("_pause_settings_under_test", SETTINGS)
-        assert spec is not None and spec.loader is not None
+        assert spec is not None
+        assert spec.loader is not None
         module = importlib.util.module_from_spec(spec)
         spec.loader.exec_module(module)
     return module
@@ -55,7 +56,8 @@ def test_reading_the_settings_creates_no_folder(tmp_path):
 
 def test_the_busy_timeout_is_set_once():
     options = load_settings().SQLITE_OPTIONS
-    assert options["timeout"] == 20 and "busy_timeout" not in options["init_command"]
+    assert options["timeout"] == 20
+    assert "busy_timeout" not in options["init_command"]
 
 
 def test_the_header_middleware_runs_before_whitenoise_and_the_session_rules_after_auth():
