@@ -40,7 +40,13 @@ def test_a_visitor_in_crisis_finds_a_number_to_call_and_a_place_to_report(site, 
     assert talk.locator("a[href^='tel:']").count() + talk.get_by_text(re.compile(r"\bText\b")).count() > 0
     report = page.locator(".help-section-report")
     expect(report.locator(".card").first).to_be_visible()
-    assert talk.bounding_box()["y"] < report.bounding_box()["y"]
+    # Measured in one step against the document, not the viewport: Bootstrap scrolls smoothly to the
+    # results, and two bounding boxes read a moment apart can straddle that scroll.
+    talk_top, report_top = page.evaluate(
+        """() => ['.help-section-talk', '.help-section-report'].map(
+            (sel) => document.querySelector(sel).getBoundingClientRect().top + window.scrollY)"""
+    )
+    assert talk_top < report_top
     expect(page.locator(".help-section-take-down .card").first).to_be_visible()
 
     # The first steps put a trusted adult early, never last.
