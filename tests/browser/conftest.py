@@ -36,6 +36,8 @@ CHROMIUM_ARGS = [
     "--no-first-run",
     "--disable-quic",
 ]
+# How long a step may wait: generous, so a busy 2-core machine (CI, parallel workers) is slow, not red.
+WAIT_MS = 20_000
 NEUTRAL_SITE = "https://neutral.example/"
 
 
@@ -90,7 +92,7 @@ def site(live_server: LiveServer, settings: SettingsWrapper, page: Page) -> Live
     settings.QUICK_EXIT_URL = NEUTRAL_SITE
     offsite = OffsiteRequests()
     keep_on_site(page.context, live_server.url, offsite)
-    page.set_default_timeout(10_000)
+    page.set_default_timeout(WAIT_MS)
     live_server.offsite = offsite  # type: ignore[attr-defined]
     keep: Callable[[BrowserContext], None] = lambda context: keep_on_site(context, live_server.url, offsite)  # noqa: E731
     live_server.keep_on_site = keep  # type: ignore[attr-defined]
@@ -127,7 +129,7 @@ def new_page(browser, site):
         context = browser.new_context(**options)
         opened.append(context)
         site.keep_on_site(context)
-        context.set_default_timeout(10_000)
+        context.set_default_timeout(WAIT_MS)
         return context.new_page()
 
     yield make

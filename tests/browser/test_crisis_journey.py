@@ -7,7 +7,7 @@ import pytest
 from playwright.sync_api import expect
 
 from courses.registry import get_course
-from tests.browser.conftest import serious_axe_violations
+from tests.browser.conftest import WAIT_MS, serious_axe_violations
 
 pytestmark = pytest.mark.django_db(transaction=True)
 
@@ -60,7 +60,7 @@ def test_help_works_without_javascript_and_on_a_phone(site, browser):
     context = browser.new_context(java_script_enabled=False, viewport={"width": 390, "height": 844})
     site.keep_on_site(context)
     page = context.new_page()
-    page.set_default_timeout(10_000)
+    page.set_default_timeout(WAIT_MS)
     find_help(page, site, "Ireland")
     expect(page.locator("#emergency a[href='tel:112']")).to_be_visible()
     expect(page.get_by_role("heading", name="Hotline.ie")).to_be_visible()

@@ -20,6 +20,7 @@ from classrooms.services import teaching as teaching_services
 from courses.registry import get_course
 from quizzes.demo import take_quiz
 from quizzes.registry import get_quiz
+from tests.browser.conftest import WAIT_MS
 from tests.classroom_world import quiz_of
 
 PASSWORD = "correct-horse-battery"  # noqa: S105 (test accounts)
@@ -108,7 +109,7 @@ def test_no_payload_runs_for_any_role(site, browser, hostile_world, role):
         context = browser.new_context(bypass_csp=bypass_csp)
         site.keep_on_site(context)
         page = context.new_page()
-        page.set_default_timeout(10_000)
+        page.set_default_timeout(WAIT_MS)
         dialogs: list[str] = []
         page.on("dialog", lambda dialog, seen=dialogs: (seen.append(dialog.message), dialog.dismiss()))
         username, password = hostile_world[role]
