@@ -92,7 +92,8 @@ def _section_8(brief: str) -> tuple[list[str], list[str]]:
         host.removeprefix("www.")
         for line in hosts_part.splitlines()
         if line.startswith("| ") and not line.startswith("| Host")
-        for host in re.findall(r"[a-z0-9-]+(?:\.[a-z0-9-]+)+", line.split("|")[1].lower())
+        # A host's labels after the first are two letters or more, so "e.g." in the prose is not one.
+        for host in re.findall(r"[a-z0-9-]+(?:\.[a-z0-9-]{2,})+", line.split("|")[1].lower())
     ]
     pages = [
         match.group(0).rstrip("/")
