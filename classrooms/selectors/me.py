@@ -94,11 +94,8 @@ def family_code_current(*, student: User) -> FamilyCode | None:
     return FamilyCode.objects.filter(student=student, expires_at__gt=timezone.now()).first()
 
 
-def student_export(*, student: User) -> dict[str, Any]:
-    """Everything stored about a student, as the student could read it."""
+def _account_and_classes(student: User) -> dict[str, Any]:
     return {
-        "format": "pause-student-export/1",
-        "exported_at": timezone.now().isoformat(),
         "account": {
             "username": student.username,
             "nickname": student.first_name,
@@ -109,6 +106,55 @@ def student_export(*, student: User) -> dict[str, Any]:
             {"class": e.classroom.name, "teacher": e.classroom.teacher.first_name, "joined": e.joined_at.isoformat()}
             for e in Enrolment.objects.filter(student=student).select_related("classroom__teacher")
         ],
+    }
+
+
+def student_export_for_staff(*, student: User) -> dict[str, Any]:
+    """A teacher's or school admin's copy for a data request: what the rule lets them see, and the account.
+
+    Follows core.visibility: no story choices, no answers, no linked parents. Those are in the
+    student's own download (``student_export``), which the file points to.
+    """
+    modules = list(get_course().modules)
+    progress = Progress.of(user_ids=[student.pk], modules=modules)
+    lines = []
+    for module in modules:
+        done = min(progress.lessons.get((student.pk, module.id), 0), len(module.lessons))
+        quiz = progress.quizzes.get((student.pk, module.id))
+        if not done and quiz is None:
+            continue
+        lines.append(
+            {
+                "module": module.title,
+                "lessons_done": done,
+                "lessons_total": len(module.lessons),
+                "complete": quiz_selectors.module_complete(module=module, lessons_done=done, quiz=quiz),
+                "best_quiz_percent": quiz.best_percent if quiz else None,
+            }
+        )
+    return {
+        "format": "pause-student-export-for-school/1",
+        "exported_at": timezone.now().isoformat(),
+        **_account_and_classes(student),
+        "modules": lines,
+        "work_set": [
+            {"class": a.classroom_name, "module": a.module.title, "due_on": a.due_on.isoformat() if a.due_on else None}
+            for a in student_assignments(student=student)
+        ],
+        "not_included": (
+            "The choices the student made in stories, their answers to questions and who they share their "
+            "progress with: only the student sees those, in their own download on their “My classes” page. "
+            "Reflections are never stored."
+        ),
+    }
+
+
+def student_export(*, student: User) -> dict[str, Any]:
+    """Everything stored about a student, as the student could read it: for the student only."""
+    return {
+        "format": "pause-student-export/1",
+        "exported_at": timezone.now().isoformat(),
+        **_account_and_classes(student),
         "lessons_done": course_selectors.lesson_progress_export(user=student),
         "quiz_attempts": quiz_selectors.attempts_export(user=student),
         "family_links": [
