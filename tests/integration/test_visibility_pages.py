@@ -12,14 +12,17 @@ from pathlib import Path
 
 import pytest
 from django.conf import settings
+from django.template.loader import render_to_string
 from django.test import Client
 
 from classrooms.services import students as student_services
 from core import visibility
+from core.templatetags.visibility import visibility_rule
 from courses.registry import get_course
 from quizzes.demo import take_quiz
 from tests import quiz_client
 from tests.classroom_world import build_school, module_with_quiz, quiz_of, signed_in
+from tools.text import fk_grade
 
 pytestmark = pytest.mark.django_db
 
@@ -60,6 +63,13 @@ def school():
 def test_the_privacy_doc_states_the_rule_in_the_codes_words():
     doc = folded(DOC.read_text(encoding="utf-8"))
     assert [sentence for sentence in visibility.rule_sentences() if sentence not in doc] == []
+
+
+@pytest.mark.parametrize("voice", ["student", "parent"])
+def test_the_rule_reads_at_the_level_of_the_youngest_students(voice):
+    """Grade 7 at most, the limit the course's lessons for 11–13-year-olds keep to."""
+    html = render_to_string("core/_visibility.html", visibility_rule(voice))
+    assert fk_grade(html) <= 7
 
 
 def test_the_welcome_page_tells_a_new_student_the_rule(client, school):
