@@ -15,6 +15,7 @@ from django.conf import settings
 from django.template.loader import render_to_string
 from django.test import Client
 
+from classrooms.models import Enrolment
 from classrooms.services import students as student_services
 from core import visibility
 from core.templatetags.visibility import visibility_rule
@@ -162,6 +163,17 @@ def test_a_teachers_download_leaves_out_answers_choices_and_parents(school):
     own = json.loads(signed_in(Client(), school.student).get("/me/data.json").content)
     assert own["quiz_attempts"][0]["answers"]
     assert own["family_links"][0]["parent"] == school.parent.first_name
+
+
+def test_a_teachers_download_names_only_the_classes_they_may_see():
+    here, elsewhere = build_school("a"), build_school("b")
+    Enrolment.objects.create(classroom=elsewhere.classroom, student=here.student)  # joined with B's code too
+    url = f"/teach/classes/{here.classroom.pk}/students/{here.student.pk}/data.json"
+    data = json.loads(signed_in(Client(), here.teacher).get(url).content)
+    assert [place["class"] for place in data["classes"]] == [here.classroom.name]
+    assert {line["class"] for line in data["work_set"]} == {here.classroom.name}
+    own = json.loads(signed_in(Client(), here.student).get("/me/data.json").content)
+    assert sorted(place["class"] for place in own["classes"]) == sorted([here.classroom.name, elsewhere.classroom.name])
 
 
 # --- the CSV ----------------------------------------------------------------------------------
