@@ -1,11 +1,23 @@
-"""The class progress matrix as CSV, for teachers who keep records in a spreadsheet."""
+"""The class progress matrix as CSV, for teachers who keep records in a spreadsheet.
+
+Made to open right in Excel: UTF-8 with a byte-order mark (so "Chloé" is not "ChloÃ©"), module
+titles in the headers, lessons done and lessons total in separate number columns (a "2/4" cell
+becomes the 2nd of April), and the class name and date in the file name. Like every teacher-facing
+surface it follows core.visibility: scores and completion, never an answer.
+"""
 
 from __future__ import annotations
 
 import csv
+import datetime
 from collections.abc import Iterator
 
+from django.utils.text import slugify
+
+from .models import Classroom
 from .selectors.teaching import ClassMatrix
+
+BOM = "\ufeff"
 
 
 class _Echo:
@@ -20,19 +32,31 @@ def csv_cell(text: str) -> str:
     return "'" + text if text[:1] in ("=", "+", "-", "@", "\t", "\r") else text
 
 
+def progress_csv_filename(classroom: Classroom, today: datetime.date) -> str:
+    """``pause-year-9-blue-2026-12-02.csv``: only letters, digits and hyphens, whatever the class is called."""
+    return f"pause-{slugify(classroom.name)[:60].strip('-') or 'class'}-{today.isoformat()}.csv"
+
+
 def progress_csv_lines(matrix: ClassMatrix) -> Iterator[str]:
     writer = csv.writer(_Echo())
-    header = ["nickname", "username"]
+    header = ["Nickname", "Username"]
     for assigned in matrix.assigned:
-        mid = assigned.assignment.module_id
-        header += [f"{mid} status", f"{mid} lessons done", f"{mid} quiz best %", f"{mid} overdue"]
-    yield writer.writerow(header)
+        title = csv_cell(assigned.title)
+        header += [
+            f"{title}: status",
+            f"{title}: lessons done",
+            f"{title}: lessons total",
+            f"{title}: best quiz %",
+            f"{title}: overdue",
+        ]
+    yield BOM + writer.writerow(header)
     for row in matrix.rows:
         line: list[str | int] = [csv_cell(row.nickname), row.username]
         for cell in row.cells:
             line += [
                 cell.label,
-                f"{cell.lessons_done}/{cell.lessons_total}",
+                cell.lessons_done,
+                cell.lessons_total,
                 "" if cell.quiz_percent is None else cell.quiz_percent,
                 "yes" if cell.overdue else "",
             ]

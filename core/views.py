@@ -1,4 +1,4 @@
-"""The site's own responses: the health check and the error pages.
+"""The site's own responses: the health check, the privacy notice, the page for schools, the error pages.
 
 Every error page but the 500 is the one template ``errors/error.html``, told
 what to say; each keeps the quick exit and a way to help. Django's own loggers
@@ -15,7 +15,10 @@ from django.conf import settings
 from django.http import HttpRequest, HttpResponse, HttpResponseServerError
 from django.shortcuts import render
 from django.template import loader
+from django.utils.safestring import mark_safe
 from django.views.decorators.http import require_safe
+
+from . import documents
 
 
 @dataclass(frozen=True, slots=True)
@@ -55,6 +58,19 @@ def error_page(
 @require_safe
 def healthz(request: HttpRequest) -> HttpResponse:
     return HttpResponse("ok", content_type="text/plain")
+
+
+@require_safe
+def privacy(request: HttpRequest) -> HttpResponse:
+    """The privacy notice: docs/privacy.md itself, so the page and the document cannot drift."""
+    notice = mark_safe(documents.rendered(documents.PRIVACY_DOC))  # noqa: S308 (sanitised by nh3)
+    return render(request, "core/privacy.html", {"notice": notice})
+
+
+@require_safe
+def schools(request: HttpRequest) -> HttpResponse:
+    """For a school's data-protection lead: what is stored, where, how long, who sees it."""
+    return render(request, "core/schools.html", {"retention_days": settings.RETENTION_DAYS})
 
 
 def bad_request(request: HttpRequest, exception: Exception) -> HttpResponse:

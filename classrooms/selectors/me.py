@@ -7,7 +7,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from django.db.models import F
+from django.db.models import F, QuerySet
 from django.utils import timezone
 
 from accounts.models import User
@@ -17,11 +17,13 @@ from courses.registry import get_course
 from quizzes import selectors as quiz_selectors
 
 from ..models import Assignment, Classroom, Enrolment, FamilyCode, FamilyLink
+from .access import classrooms_visible_to
 from .progress import AssignedModule, Cell, Progress
 
 
 @dataclass(frozen=True, slots=True)
 class MyAssignment:
+    classroom_id: int
     classroom_name: str
     teacher_name: str
     module: Module
@@ -67,6 +69,7 @@ def assignments_of(*, student_ids: Sequence[int], progress: Progress | None = No
         assert assigned.module is not None  # noqa: S101 (filtered above; for the type checker)
         mine[student_id].append(
             MyAssignment(
+                classroom_id=classroom.pk,
                 classroom_name=classroom.name,
                 teacher_name=classroom.teacher.first_name,
                 module=assigned.module,
@@ -94,11 +97,12 @@ def family_code_current(*, student: User) -> FamilyCode | None:
     return FamilyCode.objects.filter(student=student, expires_at__gt=timezone.now()).first()
 
 
-def student_export(*, student: User) -> dict[str, Any]:
-    """Everything stored about a student, as the student could read it."""
+def _account_and_classes(student: User, classes: QuerySet[Classroom] | None = None) -> dict[str, Any]:
+    """The account's facts and its class places: all of them, or only those in ``classes``."""
+    enrolments = Enrolment.objects.filter(student=student).select_related("classroom__teacher")
+    if classes is not None:
+        enrolments = enrolments.filter(classroom__in=classes)
     return {
-        "format": "pause-student-export/1",
-        "exported_at": timezone.now().isoformat(),
         "account": {
             "username": student.username,
             "nickname": student.first_name,
@@ -107,8 +111,61 @@ def student_export(*, student: User) -> dict[str, Any]:
         },
         "classes": [
             {"class": e.classroom.name, "teacher": e.classroom.teacher.first_name, "joined": e.joined_at.isoformat()}
-            for e in Enrolment.objects.filter(student=student).select_related("classroom__teacher")
+            for e in enrolments
         ],
+    }
+
+
+def student_export_for_staff(*, student: User, viewer: User) -> dict[str, Any]:
+    """A teacher's or school admin's copy for a data request: what the rule lets them see, and the account.
+
+    Follows core.visibility: no story choices, no answers, no linked parents, and only the classes
+    (and work set in them) that ``viewer`` may see. The rest is in the student's own download
+    (``student_export``), which the file points to.
+    """
+    visible = classrooms_visible_to(user=viewer)
+    seen = set(visible.filter(enrolments__student=student).values_list("pk", flat=True))
+    modules = list(get_course().modules)
+    progress = Progress.of(user_ids=[student.pk], modules=modules)
+    lines = []
+    for module in modules:
+        done = min(progress.lessons.get((student.pk, module.id), 0), len(module.lessons))
+        quiz = progress.quizzes.get((student.pk, module.id))
+        if not done and quiz is None:
+            continue
+        lines.append(
+            {
+                "module": module.title,
+                "lessons_done": done,
+                "lessons_total": len(module.lessons),
+                "complete": quiz_selectors.module_complete(module=module, lessons_done=done, quiz=quiz),
+                "best_quiz_percent": quiz.best_percent if quiz else None,
+            }
+        )
+    return {
+        "format": "pause-student-export-for-school/1",
+        "exported_at": timezone.now().isoformat(),
+        **_account_and_classes(student, visible),
+        "modules": lines,
+        "work_set": [
+            {"class": a.classroom_name, "module": a.module.title, "due_on": a.due_on.isoformat() if a.due_on else None}
+            for a in student_assignments(student=student)
+            if a.classroom_id in seen
+        ],
+        "not_included": (
+            "The choices the student made in stories, their answers to questions and who they share their "
+            "progress with: only the student sees those, in their own download on their “My classes” page. "
+            "Reflections are never stored."
+        ),
+    }
+
+
+def student_export(*, student: User) -> dict[str, Any]:
+    """Everything stored about a student, as the student could read it: for the student only."""
+    return {
+        "format": "pause-student-export/1",
+        "exported_at": timezone.now().isoformat(),
+        **_account_and_classes(student),
         "lessons_done": course_selectors.lesson_progress_export(user=student),
         "quiz_attempts": quiz_selectors.attempts_export(user=student),
         "family_links": [

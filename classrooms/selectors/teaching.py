@@ -10,6 +10,7 @@ from django.db.models import Count
 from django.http import Http404
 
 from accounts.models import School, User
+from core import visibility
 from courses.domain import Module
 from quizzes import selectors as quiz_selectors
 
@@ -17,8 +18,8 @@ from ..models import Classroom, Enrolment
 from .access import classrooms_visible_to
 from .progress import AssignedModule, Cell, Status, StudentRow, assigned_modules, progress_rows
 
-# Fewer answers than this to a question and its bars are hidden, so no one answer can be picked out.
-MIN_RESPONSES_SHOWN = 5
+# Fewer answers than this to a question and its bars are hidden (the rule in core.visibility).
+MIN_RESPONSES_SHOWN = visibility.MIN_RESPONSES_SHOWN
 
 
 class Sort(StrEnum):

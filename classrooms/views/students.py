@@ -70,7 +70,9 @@ def student_remove(request: AuthenticatedRequest, classroom_id: int, student_id:
 @require_safe
 def student_export(request: AuthenticatedRequest, classroom_id: int, student_id: int) -> HttpResponse:
     _, student = access_student(request, classroom_id, student_id)
-    return json_download(me.student_export(student=student), f"pause-{student.username}.json")
+    return json_download(
+        me.student_export_for_staff(student=student, viewer=request.user), f"pause-{student.username}.json"
+    )
 
 
 @staff_required

@@ -6,6 +6,7 @@ from django.contrib import messages
 from django.http import HttpResponse, StreamingHttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
+from django.utils import timezone
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_http_methods, require_POST, require_safe
 
@@ -193,7 +194,8 @@ def classroom_export_csv(request: AuthenticatedRequest, classroom_id: int) -> St
     classroom = access_classroom(request, classroom_id)
     lines = exports.progress_csv_lines(teaching.class_matrix(classroom=classroom))
     response = StreamingHttpResponse(lines, content_type="text/csv; charset=utf-8")
-    response["Content-Disposition"] = f'attachment; filename="pause-class-{classroom.pk}-progress.csv"'
+    filename = exports.progress_csv_filename(classroom, timezone.localdate())
+    response["Content-Disposition"] = f'attachment; filename="{filename}"'
     return response
 
 

@@ -5,9 +5,12 @@ import csv
 import re
 
 import pytest
+from django.utils import timezone
+from django.utils.text import slugify
 from playwright.sync_api import expect
 
 from classrooms.services import students as student_services
+from courses.registry import get_course
 from tests.browser.journeys import (
     CLASS_NAME,
     DUE,
@@ -162,20 +165,24 @@ def test_teacher_sees_progress_quiz_results_and_downloads_the_csv(site, page, ne
     with page.expect_download() as downloading:
         page.get_by_role("link", name="Download progress (CSV)").click()
     download = downloading.value
-    assert download.suggested_filename == f"pause-class-{classroom.pk}-progress.csv"
-    with open(download.path(), encoding="utf-8", newline="") as file:
+    assert download.suggested_filename == f"pause-{slugify(CLASS_NAME)}-{timezone.localdate().isoformat()}.csv"
+    with open(download.path(), encoding="utf-8-sig", newline="") as file:
         rows = list(csv.reader(file))
+    module = get_course().module("consent")
+    assert module is not None
+    title = module.title
     assert rows[0] == [
-        "nickname",
-        "username",
-        "consent status",
-        "consent lessons done",
-        "consent quiz best %",
-        "consent overdue",
+        "Nickname",
+        "Username",
+        f"{title}: status",
+        f"{title}: lessons done",
+        f"{title}: lessons total",
+        f"{title}: best quiz %",
+        f"{title}: overdue",
     ]
     by_name = {row[0]: row for row in rows[1:]}
     assert sorted(by_name) == ["Ana", "Bo", "Cy", "Di", "Sam"]
-    assert by_name["Sam"][2:] == ["In progress", "1/4", str(percent), ""]
+    assert by_name["Sam"][2:] == ["In progress", "1", "4", str(percent), ""]
     assert axe.found() == {}
     assert site.offsite == []
 

@@ -135,8 +135,8 @@ def test_csv_export_has_a_row_per_student_and_defuses_formulas(client, school):
     response = client.get(f"/teach/classes/{school.classroom.pk}/progress.csv")
     assert response["Content-Type"].startswith("text/csv")
     rows = list(csv.reader(io.StringIO(b"".join(response.streaming_content).decode())))
-    module_id = get_course().modules[0].id
-    assert rows[0][:3] == ["nickname", "username", f"{module_id} status"]
+    title = get_course().modules[0].title
+    assert rows[0][:3] == ["\ufeffNickname", "Username", f"{title}: status"]
     assert len(rows) == 1 + 4
     assert [row[0] for row in rows if "HYPERLINK" in row[0]] == ["'=HYPERLINK(1)"]
 

@@ -20,6 +20,7 @@ from accounts.models import User
 from classrooms.models import Assignment
 from courses.registry import get_course
 from quizzes.demo import take_quiz
+from quizzes.models import QuizAttempt
 from tests.classroom_world import World, build_world, quiz_of
 
 pytestmark = pytest.mark.django_db
@@ -122,6 +123,8 @@ EXPECTED_GET = {
     "courses:law-region": everyone(200),
     "courses:region": everyone(405),
     "core:healthz": everyone(200),
+    "core:privacy": everyone(200),
+    "core:schools": everyone(200),
 }
 
 # POST by someone who may not: refused before anything is written.
@@ -163,12 +166,13 @@ class Walk(World):
     users: dict[str, User]
 
 
-@pytest.fixture
-def world() -> Walk:
-    world = build_world()
+def walk_samples(world: World, attempt: QuizAttempt) -> dict[str, Any]:
+    """A value for every URL argument, naming school A's objects and its student's quiz attempt.
+
+    Shared with tests/integration/test_visibility_marker.py, which walks the same routes.
+    """
     module = get_course().modules[0]
-    attempt = take_quiz(user=world.a.student, quiz=quiz_of(module.id))
-    samples = {
+    return {
         "classroom_id": world.a.classroom.pk,
         "assignment_id": Assignment.objects.get(classroom=world.a.classroom).pk,
         "student_id": world.a.student.pk,
@@ -180,6 +184,13 @@ def world() -> Walk:
         "guide_id": get_course().guides[0].id,
         "region_id": get_course().regions[0].id,
     }
+
+
+@pytest.fixture
+def world() -> Walk:
+    world = build_world()
+    attempt = take_quiz(user=world.a.student, quiz=quiz_of(get_course().modules[0].id))
+    samples = walk_samples(world, attempt)
     users = {
         "student": world.a.student,
         "teacher": world.a.teacher,
