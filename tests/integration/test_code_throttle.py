@@ -184,3 +184,22 @@ def test_old_attempts_stop_counting_and_are_forgotten(client, school, settings):
     CodeAttempt.objects.update(at=CodeAttempt.objects.get().at - datetime.timedelta(seconds=settings.JOINS_WINDOW + 1))
     assert join(client, "QQQQ-QQQQ").status_code == 400  # not limited
     assert CodeAttempt.objects.count() == 1  # the old one went when the new one came
+
+
+def test_an_invisible_nickname_is_refused_on_its_field_and_is_not_a_wrong_code(client, school):
+    """F17 at the door: two zero-width spaces are no name; the right code is not counted as a guess."""
+    response = join(client, school.classroom.join_code, "\u200b\u200b")
+    assert response.status_code == 400
+    assert "at least one letter or number" in response.content.decode()
+    assert not CodeAttempt.objects.exists()
+    assert join(client, school.classroom.join_code, "\u202eSam\u200b").status_code == 302
+    assert User.objects.filter(first_name="Sam", role=User.Role.STUDENT).exists()
+
+
+def test_purge_expired_forgets_old_attempts(client, school):
+    from classrooms.services.retention import purge_expired
+
+    join(client, "QQQQ-QQQQ")
+    CodeAttempt.objects.update(at=CodeAttempt.objects.get().at - datetime.timedelta(hours=2))
+    purge_expired(days=365)
+    assert not CodeAttempt.objects.exists()
