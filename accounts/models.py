@@ -117,3 +117,37 @@ class StaffMembership(models.Model):
 
     def __str__(self) -> str:
         return f"{self.user} at {self.school}"
+
+
+class CodeAttempt(models.Model):
+    """A code typed at a form that can be guessed (class, family, school staff code), counted for a while
+    so that guessing is limited per browser and per address (``accounts.throttle``).
+
+    In the database so that every worker and app server counts the same attempts. Neither the
+    address nor the browser's token is stored: only keyed hashes of them.
+    """
+
+    class Kind(models.TextChoices):
+        WRONG_JOIN = "join", "Wrong class code"
+        WRONG_FAMILY = "family", "Wrong family code"
+        WRONG_STAFF = "staff", "Wrong school code"
+        JOINED = "joined", "A student joined a class"
+        REFUSED_GUESSES = "refused-guesses", "A class's right code refused: too many wrong codes"
+        REFUSED_JOINS = "refused-joins", "A class's right code refused: too many joins"
+
+    kind = models.CharField(max_length=16, choices=Kind.choices)
+    source = models.CharField(max_length=64, blank=True)  # HMAC-SHA256 of the address, keyed with SECRET_KEY
+    browser = models.CharField(max_length=64, blank=True)  # HMAC-SHA256 of the browser's random token
+    target = models.CharField(max_length=20, blank=True)  # the class a join was for (its id), when one was
+    at = models.DateTimeField()
+
+    class Meta:
+        indexes = [
+            models.Index(fields=["kind", "source", "at"], name="accounts_attempt_by_source"),
+            models.Index(fields=["kind", "browser", "at"], name="accounts_attempt_by_browser"),
+            models.Index(fields=["kind", "target", "at"], name="accounts_attempt_by_target"),
+            models.Index(fields=["at"], name="accounts_attempt_at"),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.kind} at {self.at:%H:%M:%S}"

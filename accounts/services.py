@@ -11,9 +11,10 @@ import datetime
 import logging
 
 from axes.models import AccessAttempt
+from axes.utils import reset as axes_reset
 from django.conf import settings
 from django.core.exceptions import ValidationError
-from django.db import IntegrityError, transaction
+from django.db import IntegrityError, models, transaction
 from django.utils import timezone
 
 from . import credentials
@@ -21,6 +22,10 @@ from .errors import Refused
 from .models import EMAIL_MAX, School, StaffMembership, User
 
 logger = logging.getLogger(__name__)
+
+
+class WrongStaffCode(Refused):
+    """No school has this staff code: counted by the sign-up page's limit (accounts.throttle)."""
 
 
 def _adult_create(*, email: str, name: str, password: str, role: str) -> User:
@@ -59,7 +64,7 @@ def staff_signup(*, email: str, name: str, password: str, school_name: str = "",
         school = School.objects.filter(staff_code=credentials.normalise_code(staff_code)).first()
         if school is None:
             logger.warning("staff sign-up refused: unknown school code")
-            raise Refused("That school code is not right. Ask your school admin for it.")
+            raise WrongStaffCode("That school code is not right. Ask your school admin for it.")
         role = User.Role.TEACHER
     else:
         school = school_create(name=school_name)
@@ -88,6 +93,59 @@ def school_rotate_staff_code(*, school: School) -> School:
 def user_delete(*, user: User) -> None:
     """Everything about this person goes: progress, quiz attempts, enrolments, family links and codes."""
     user.delete()
+
+
+# --- a school admin's staff ---------------------------------------------------------------------
+
+
+def _active_admins(school: School) -> models.QuerySet[User]:
+    return User.objects.filter(staff_membership__school=school, role=User.Role.SCHOOL_ADMIN, is_active=True)
+
+
+def ensure_not_last_admin(*, member: User) -> None:
+    """Refuse whatever would leave a school with no active admin: nobody could then run it (F5)."""
+    school = member.staff_membership.school
+    if member.is_school_admin and member.is_active and not _active_admins(school).exclude(pk=member.pk).exists():
+        raise Refused(
+            f"{member.first_name} is this school’s only active admin. Make another teacher an admin first, "
+            "so someone can still look after the school."
+        )
+
+
+@transaction.atomic
+def staff_set_admin(*, member: User, admin: bool) -> User:
+    """Make a teacher a school admin, or an admin a teacher again (not the last active admin)."""
+    member = User.objects.select_for_update().get(pk=member.pk)  # two admins at once: one waits
+    if not admin:
+        ensure_not_last_admin(member=member)
+    member.role = User.Role.SCHOOL_ADMIN if admin else User.Role.TEACHER
+    member.full_clean(exclude=["username", "password"], validate_unique=False)
+    member.save(update_fields=["role"])
+    logger.info("staff %s role set to %s", member.pk, member.role)
+    return member
+
+
+@transaction.atomic
+def staff_set_active(*, member: User, active: bool) -> User:
+    """Deactivate a member of staff (they can no longer sign in, and any session of theirs ends; their
+    classes stay, for an admin to hand on), or let them back in."""
+    member = User.objects.select_for_update().get(pk=member.pk)
+    if not active:
+        ensure_not_last_admin(member=member)
+    member.is_active = active
+    member.full_clean(exclude=["username", "password"], validate_unique=False)
+    member.save(update_fields=["is_active"])
+    logger.info("staff %s %s", member.pk, "reactivated" if active else "deactivated")
+    return member
+
+
+def logins_unlock(*, usernames: list[str]) -> int:
+    """Forget these usernames' failed sign-ins, so a lockout ends now: a new passphrase really unlocks.
+
+    One read finds the few that have any; django-axes' own reset clears each of those (a class's
+    reissue usually writes nothing here, so it adds no wait for the SQLite write lock)."""
+    failed = AccessAttempt.objects.filter(username__in=usernames).values_list("username", flat=True).distinct()
+    return sum(axes_reset(username=username) for username in set(failed))
 
 
 def failed_logins_purge(*, now: datetime.datetime | None = None) -> int:

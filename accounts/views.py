@@ -8,12 +8,13 @@ from django.conf import settings
 from django.contrib.auth import views as auth_views
 from django.core.exceptions import ValidationError
 from django.http import HttpRequest, HttpResponse
+from django.http.response import HttpResponseBase
 from django.shortcuts import redirect, render
 from django.views.decorators.cache import never_cache
 from django.views.decorators.debug import sensitive_post_parameters
 from django.views.decorators.http import require_http_methods
 
-from . import services
+from . import services, throttle
 from .errors import Refused
 from .forms import AdultSignupForm, StaffSignupForm
 from .models import User
@@ -41,11 +42,14 @@ def _signed_up(request: HttpRequest, user: User) -> HttpResponse:
 @never_cache
 @sensitive_post_parameters("password")
 @require_http_methods(["GET", "HEAD", "POST"])
-def signup_staff(request: HttpRequest) -> HttpResponse:
+def signup_staff(request: HttpRequest) -> HttpResponseBase:
     form = StaffSignupForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
         creating = data["school_choice"] == StaffSignupForm.CREATE
+        gate = throttle.Gate(request, throttle.Kind.WRONG_STAFF)  # school codes are limited like class codes (F1)
+        if not creating and gate.wrong_codes_exhausted(form):
+            return gate.respond(render(request, "accounts/signup_staff.html", {"form": form}, status=throttle.STATUS))
         try:
             user = services.staff_signup(
                 email=data["email"],
@@ -54,6 +58,10 @@ def signup_staff(request: HttpRequest) -> HttpResponse:
                 school_name=data["school_name"] if creating else "",
                 staff_code="" if creating else data["staff_code"],
             )
+        except services.WrongStaffCode as refusal:
+            gate.failed()
+            form.add_error(None, str(refusal))
+            return gate.respond(render(request, "accounts/signup_staff.html", {"form": form}))
         except Refused as refusal:
             form.add_error(None, str(refusal))
         except ValidationError as invalid:  # a limit the form did not catch, from the model's full_clean()

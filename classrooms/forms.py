@@ -7,9 +7,21 @@ from typing import Any
 from django import forms
 
 from accounts.credentials import TYPED_CODE_MAX
+from accounts.models import User
 from courses.registry import get_course
 
 from .models import NICKNAME_MAX, Assignment, Classroom
+from .nicknames import normalise_nickname
+
+NICKNAME_HELP = "Please type a first name or a nickname, with at least one letter or number."
+
+
+def _nickname(value: str) -> str:
+    cleaned = normalise_nickname(value)
+    if cleaned is None:
+        raise forms.ValidationError(NICKNAME_HELP)
+    return cleaned
+
 
 ROSTER_MAX = 60
 CODE_WIDGET = {"autocomplete": "off", "autocapitalize": "characters", "spellcheck": "false"}
@@ -29,10 +41,16 @@ class JoinForm(forms.Form):
         widget=forms.TextInput(attrs={"autocomplete": "off"}),
     )
 
+    def clean_nickname(self) -> str:
+        return _nickname(self.cleaned_data["nickname"])
+
 
 class RenameForm(forms.Form):
     MAX = NICKNAME_MAX
     nickname = forms.CharField(max_length=NICKNAME_MAX, label="First name or nickname")
+
+    def clean_nickname(self) -> str:
+        return _nickname(self.cleaned_data["nickname"])
 
 
 class ClassroomForm(forms.ModelForm):
@@ -51,8 +69,12 @@ class RosterForm(forms.Form):
     )
 
     def clean_names(self) -> list[str]:
-        names = [" ".join(line.split()) for line in self.cleaned_data["names"].splitlines()]
-        names = [name for name in names if name]
+        lines = [" ".join(line.split()) for line in self.cleaned_data["names"].splitlines()]
+        lines = [line for line in lines if line]
+        unreadable = [line for line in lines if normalise_nickname(line) is None]
+        if unreadable:
+            raise forms.ValidationError(f"Each name needs at least one letter or number (line “{unreadable[0][:20]}”).")
+        names = lines
         if not names:
             raise forms.ValidationError("Type at least one name.")
         if len(names) > ROSTER_MAX:
@@ -88,3 +110,41 @@ class FamilyLinkForm(forms.Form):
 
 class ConfirmDeleteForm(forms.Form):
     confirm = forms.BooleanField(label="Yes, delete it for good. This cannot be undone.")
+
+
+class ReissueForm(forms.Form):
+    """Which students get new passphrases: ticked boxes (every student ticked at first) and a confirmation."""
+
+    students = forms.TypedMultipleChoiceField(
+        coerce=int,
+        widget=forms.CheckboxSelectMultiple,
+        label="Students who get a new card",
+        error_messages={"required": "Tick at least one student."},
+    )
+    confirm = forms.BooleanField(
+        label="Yes: their old passphrases stop working and they are signed out.",
+        error_messages={"required": "Tick this box to confirm."},
+    )
+
+    def __init__(self, *args: Any, students: list[tuple[int, str]], **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        field = self.fields["students"]
+        field.choices = students  # type: ignore[attr-defined]
+        field.initial = [pk for pk, _ in students]
+
+
+class HandOverForm(forms.Form):
+    """Which active teacher of the school gets a class (or all of one teacher's classes)."""
+
+    to = forms.TypedChoiceField(coerce=int, label="Hand to", error_messages={"required": "Choose a teacher."})
+
+    def __init__(self, *args: Any, staff: list[User], current: User, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.staff = {person.pk: person for person in staff if person.pk != current.pk}
+        self.fields["to"].choices = [("", "Choose a teacher")] + [  # type: ignore[attr-defined]
+            (pk, person.first_name) for pk, person in self.staff.items()
+        ]
+
+    def teacher(self) -> User:
+        """The teacher chosen (call after is_valid())."""
+        return self.staff[self.cleaned_data["to"]]

@@ -1,4 +1,4 @@
-"""Classes, assignments, family links, and the count of wrong codes.
+"""Classes, assignments and family links.
 
 A school and its staff are accounts' (``accounts.School``). Students exist
 only as members of a class: a generated username, a nickname and nothing
@@ -94,25 +94,3 @@ class FamilyLink(models.Model):
 
     def __str__(self) -> str:
         return f"{self.parent} sees {self.student}"
-
-
-class WrongCode(models.Model):
-    """One wrong class or family code, counted per address for a few minutes (classrooms.throttle).
-
-    In the database so that every app server and every worker counts the same
-    wrongs. The address itself is never stored: only a keyed hash of it.
-    """
-
-    class Scope(models.TextChoices):
-        JOIN = "join", "Class code"
-        FAMILY = "family", "Family code"
-
-    scope = models.CharField(max_length=10, choices=Scope.choices)
-    source = models.CharField(max_length=64)  # HMAC-SHA256 of the address, keyed with SECRET_KEY
-    at = models.DateTimeField()
-
-    class Meta:
-        indexes = [models.Index(fields=["scope", "source", "at"], name="classrooms_wrongcode_count")]
-
-    def __str__(self) -> str:
-        return f"wrong {self.scope} code at {self.at:%H:%M:%S}"

@@ -6,6 +6,7 @@ app_name = "classrooms"
 
 CLASS = "teach/classes/<int:classroom_id>/"
 STUDENT = CLASS + "students/<int:student_id>/"
+MEMBER = "teach/school/staff/<int:member_id>/"
 
 urlpatterns = [
     path("join/", me.join, name="join"),
@@ -32,6 +33,11 @@ urlpatterns = [
     path(STUDENT + "delete/", students.student_delete, name="student-delete"),
     path("teach/school/", school.school, name="school"),
     path("teach/school/code/", school.school_code_rotate, name="school-code"),
+    path(MEMBER + "admin/", school.staff_admin, name="staff-admin"),
+    path(MEMBER + "active/", school.staff_active, name="staff-active"),
+    path(MEMBER + "classes/", school.staff_classes_hand_over, name="staff-classes"),
+    path(CLASS + "teacher/", school.classroom_hand_over, name="class-teacher"),
+    path("teach/account/delete/", school.account_delete, name="account-delete"),
     path("me/", me.me, name="me"),
     path("me/family-code/", me.family_code_create, name="family-code"),
     path("me/family/<int:link_id>/revoke/", me.family_link_revoke, name="family-revoke"),

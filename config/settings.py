@@ -279,9 +279,15 @@ CSRF_COOKIE_SAMESITE = "Lax"
 PAUSE_CONTENT_DIR = Path(os.environ.get("PAUSE_CONTENT_DIR", BASE_DIR / "content"))
 # Classes archived longer than this are deleted by `manage.py purge_expired`, with their students' class data.
 RETENTION_DAYS = env_int("RETENTION_DAYS", 365, minimum=1)
-# Wrong join codes allowed from one address in JOIN_RATE_WINDOW seconds (a class typing at once, with typos).
-JOIN_RATE_LIMIT = env_int("JOIN_RATE_LIMIT", 30, minimum=1)
+# Guessable codes (class, family, school staff), accounts.throttle; the numbers are argued in docs/deploy.md.
+# Wrong codes of one kind allowed per browser, and per address, in JOIN_RATE_WINDOW seconds.
+CODE_LIMIT_BROWSER = env_int("CODE_LIMIT_BROWSER", 10, minimum=1)
+CODE_LIMIT_ADDRESS = env_int("CODE_LIMIT_ADDRESS", 200, minimum=1)
 JOIN_RATE_WINDOW = 10 * 60
+# Students who may join one class, and join from one address, in JOINS_WINDOW seconds.
+JOINS_PER_CLASS = env_int("JOINS_PER_CLASS", 60, minimum=1)
+JOINS_PER_ADDRESS = env_int("JOINS_PER_ADDRESS", 300, minimum=1)
+JOINS_WINDOW = 60 * 60
 # Where "Quick exit" goes: a neutral page that reveals nothing about this site.
 QUICK_EXIT_URL = os.environ.get("QUICK_EXIT_URL", "https://www.bbc.co.uk/weather")
 

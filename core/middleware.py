@@ -17,7 +17,7 @@ from django.contrib.auth import logout
 from django.http import HttpRequest, HttpResponse
 from django.utils.cache import patch_cache_control
 
-from .sessions import SIGNED_IN_AT, TOUCHED_AT
+from .sessions import SHOWN_ONCE, SIGNED_IN_AT, TOUCHED_AT, shown_once_stale
 
 logger = logging.getLogger(__name__)
 
@@ -45,6 +45,8 @@ class SessionTimeoutMiddleware:
             elif now - signed_in_at > settings.SESSION_ABSOLUTE_AGE:
                 logger.info("session of user %s ended: signed in more than SESSION_ABSOLUTE_AGE ago", request.user.pk)
                 logout(request)  # flushes the session: a new, empty, anonymous one
+        if SHOWN_ONCE in session and shown_once_stale(session[SHOWN_ONCE], now):
+            del session[SHOWN_ONCE]  # plain-text passphrases never outlive their few minutes (F20)
         response = self.get_response(request)
         if session.modified:
             if not session.is_empty():  # it is being saved anyway: note when, for free

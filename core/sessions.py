@@ -15,6 +15,16 @@ from django.http import HttpRequest
 
 SIGNED_IN_AT = "pause.signed_in_at"
 TOUCHED_AT = "pause.touched_at"
+# Secrets shown once (new passphrases for a login card or the welcome page): a dict with an "at"
+# timestamp. They leave the session when shown, and the middleware drops them on any request made
+# more than SHOWN_ONCE_SECONDS after they were put there, shown or not.
+SHOWN_ONCE = "pause.issued"
+SHOWN_ONCE_SECONDS = 5 * 60
+
+
+def shown_once_stale(value: Any, now: float) -> bool:
+    at = value.get("at") if isinstance(value, dict) else None
+    return not isinstance(at, int | float) or now - at > SHOWN_ONCE_SECONDS
 
 
 @receiver(user_logged_in, dispatch_uid="pause-session-signed-in-at")

@@ -10,6 +10,7 @@ from typing import Any
 from django.db.models import F, QuerySet
 from django.utils import timezone
 
+from accounts import credentials
 from accounts.models import User
 from courses import selectors as course_selectors
 from courses.domain import Module
@@ -174,3 +175,12 @@ def student_export(*, student: User) -> dict[str, Any]:
         ],
         "reflections": "Never stored: reflections stay in your browser.",
     }
+
+
+def classroom_id_for_join_code(code: str) -> int | None:
+    """The open class this code joins, or None (a wrong code, or an archived class's)."""
+    return (
+        Classroom.objects.filter(join_code=credentials.normalise_code(code), archived_at__isnull=True)
+        .values_list("pk", flat=True)
+        .first()
+    )

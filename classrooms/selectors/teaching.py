@@ -9,6 +9,7 @@ from django.contrib.auth.models import AnonymousUser
 from django.db.models import Count
 from django.http import Http404
 
+from accounts import throttle
 from accounts.models import School, User
 from core import visibility
 from courses.domain import Module
@@ -104,8 +105,24 @@ def teacher_overview(*, user: User | AnonymousUser) -> list[Classroom]:
 
 
 def school_staff(*, school: School) -> list[User]:
+    """Everyone on the school's staff, deactivated people included, with how many classes each teaches."""
     return list(
         User.objects.filter(staff_membership__school=school)
         .annotate(class_count=Count("classrooms", distinct=True))
         .order_by("first_name", "username")
+    )
+
+
+@dataclass(frozen=True, slots=True)
+class JoinNotices:
+    """Right codes for this class refused in the last hour: for too many wrong codes, for too many joins."""
+
+    guesses: int
+    joins: int
+
+
+def join_notices(*, classroom: Classroom) -> JoinNotices:
+    counts = throttle.refusals(target=str(classroom.pk))
+    return JoinNotices(
+        guesses=counts.get(throttle.Kind.REFUSED_GUESSES, 0), joins=counts.get(throttle.Kind.REFUSED_JOINS, 0)
     )

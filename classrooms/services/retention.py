@@ -8,9 +8,9 @@ from dataclasses import dataclass
 from django.db.models import Q
 from django.utils import timezone
 
+from accounts import throttle
 from accounts.models import User
 
-from .. import throttle
 from ..models import Classroom, FamilyCode
 from .teaching import classroom_delete
 

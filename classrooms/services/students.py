@@ -6,16 +6,21 @@ typed: nothing else. Passphrases are stored only as hashes (``accounts.hashers``
 
 from __future__ import annotations
 
+from collections.abc import Collection
 from dataclasses import dataclass
 
 from django.db import transaction
 
 from accounts import credentials
+from accounts import services as account_services
 from accounts.errors import Refused
 from accounts.models import User
 
-from ..models import NICKNAME_MAX, Classroom, Enrolment
+from ..models import Classroom, Enrolment
+from ..nicknames import normalise_nickname
 from .teaching import ensure_open
+
+WRONG_JOIN_CODE = "That class code did not work. Check it with your teacher and try again."
 
 
 @dataclass(frozen=True)
@@ -31,11 +36,11 @@ class IssuedLogin:
 
 
 def _clean_nickname(nickname: str) -> str:
-    """Spaces squeezed; a name longer than NICKNAME_MAX is cut, as the form's maxlength would have."""
-    nickname = " ".join(nickname.split())[:NICKNAME_MAX]
-    if not nickname:
-        raise Refused("Please type a first name or a nickname.")
-    return nickname
+    """The nickname as stored (``classrooms.nicknames``); one with no letter or digit is refused."""
+    cleaned = normalise_nickname(nickname)
+    if cleaned is None:
+        raise Refused("Please type a first name or a nickname, with at least one letter or number.")
+    return cleaned
 
 
 @dataclass(frozen=True)
@@ -76,7 +81,7 @@ def student_join(*, code: str, nickname: str) -> tuple[User, IssuedLogin]:
             join_code=credentials.normalise_code(code), archived_at__isnull=True
         ).first()
         if classroom is None:
-            raise Refused("That class code did not work. Check it with your teacher and try again.")
+            raise Refused(WRONG_JOIN_CODE)
         return _student_create(classroom=classroom, login=login)
 
 
@@ -89,16 +94,8 @@ def roster_create(*, classroom: Classroom, names: list[str]) -> list[IssuedLogin
         return [_student_create(classroom=classroom, login=login)[1] for login in logins]
 
 
-def student_reset_passphrase(*, student: User) -> IssuedLogin:
-    phrase = credentials.passphrase()
-    student.set_password(phrase)
-    student.save(update_fields=["password"])
-    return IssuedLogin(nickname=student.first_name, username=student.username, passphrase=phrase)
-
-
-def students_reset_passphrases(*, classroom: Classroom) -> list[IssuedLogin]:
-    """New passphrases for the whole class: hashed first, then written in one short transaction."""
-    students = list(User.objects.filter(enrolments__classroom=classroom).order_by("first_name", "pk"))
+def _reissue(students: list[User]) -> list[IssuedLogin]:
+    """New passphrases: hashed first, then written in one short transaction; any lockout is lifted."""
     issued = []
     for student in students:
         phrase = credentials.passphrase()
@@ -106,16 +103,36 @@ def students_reset_passphrases(*, classroom: Classroom) -> list[IssuedLogin]:
         issued.append(IssuedLogin(nickname=student.first_name, username=student.username, passphrase=phrase))
     with transaction.atomic():
         User.objects.bulk_update(students, ["password"])
+    # A classmate's wrong guesses must not keep the student out once their teacher gave them a new one (F10).
+    account_services.logins_unlock(usernames=[student.username for student in students])
     return issued
 
 
+def student_reset_passphrase(*, classroom: Classroom, student: User) -> IssuedLogin:
+    ensure_open(classroom)
+    return _reissue([student])[0]
+
+
+def students_reset_passphrases(
+    *, classroom: Classroom, student_ids: Collection[int] | None = None
+) -> list[IssuedLogin]:
+    """New passphrases for the class, or for the students ticked (``student_ids``; others are ignored)."""
+    ensure_open(classroom)
+    students = User.objects.filter(enrolments__classroom=classroom, role=User.Role.STUDENT)
+    if student_ids is not None:
+        students = students.filter(pk__in=student_ids)
+    return _reissue(list(students.order_by("first_name", "pk")))
+
+
 @transaction.atomic
-def student_rename(*, student: User, nickname: str) -> None:
+def student_rename(*, classroom: Classroom, student: User, nickname: str) -> None:
     """Fix a typo in a nickname (or honour a student who wants another one)."""
+    ensure_open(classroom)
     student.first_name = _clean_nickname(nickname)
     student.save(update_fields=["first_name"])
 
 
 @transaction.atomic
 def student_remove_from_class(*, classroom: Classroom, student: User) -> None:
+    ensure_open(classroom)
     Enrolment.objects.filter(classroom=classroom, student=student).delete()

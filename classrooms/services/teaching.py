@@ -13,10 +13,14 @@ from accounts.models import User
 
 from ..models import Assignment, Classroom
 
+ARCHIVED = "This class is archived, so it can’t be changed. Restore it first."
+
 
 def ensure_open(classroom: Classroom) -> None:
+    """The one guard that makes an archived class read-only (F13): every write to a class, its roster,
+    its students' names, passphrases and places, its assignments and its code calls it first."""
     if classroom.archived:
-        raise Refused("This class is archived, so it can’t be changed. Restore it first.")
+        raise Refused(ARCHIVED)
 
 
 @transaction.atomic

@@ -56,7 +56,7 @@ def matrix_rows(matrix: ClassMatrix, student_url_prefix: str) -> SafeString:
                 f"{cell.lessons_done}/{cell.lessons_total} lessons{quiz}</span>{overdue}</td>"
             )
         out.append(
-            f'<tr><th scope="row"><a href="{prefix}{row.id}/">{escape(row.nickname)}</a> '
+            f'<tr><th scope="row"><a href="{prefix}{row.id}/"><bdi>{escape(row.nickname)}</bdi></a> '
             f'<span class="small text-body-secondary">{escape(row.username)}</span></th>{"".join(cells)}</tr>\n'
         )
     # Safe: the nickname and username are escaped above; everything else is a number or a constant.

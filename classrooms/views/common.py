@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import time
 from collections.abc import Iterable
 from typing import Any
 
@@ -13,22 +14,29 @@ from django.shortcuts import redirect, render
 from accounts import services as account_services
 from accounts.decorators import AuthenticatedRequest
 from accounts.errors import Refused
+from core.sessions import SHOWN_ONCE, shown_once_stale
 
 from ..forms import ConfirmDeleteForm
 from ..models import Classroom
 from ..services.students import IssuedLogin
 
-# Logins shown once: kept in the session only until the page that shows them is opened.
-ISSUED_KEY = "pause.issued"
+# Logins shown once: kept in the session only until the page that shows them is opened, and at most
+# SHOWN_ONCE_SECONDS (F20); core's session middleware drops a stale one on the next request.
+ISSUED_KEY = SHOWN_ONCE
 
 
 def issue(request: HttpRequest, logins: Iterable[IssuedLogin], classroom_id: int | None = None) -> None:
-    request.session[ISSUED_KEY] = {"class": classroom_id, "logins": [issued.as_session() for issued in logins]}
+    request.session[ISSUED_KEY] = {
+        "class": classroom_id,
+        "at": time.time(),
+        "logins": [issued.as_session() for issued in logins],
+    }
 
 
 def take_issued(request: HttpRequest, classroom_id: int | None = None) -> list[dict[str, str]]:
+    """The logins to show now, once: they leave the session whether or not they are this page's."""
     issued = request.session.pop(ISSUED_KEY, None)
-    if not issued or issued.get("class") != classroom_id:
+    if not issued or shown_once_stale(issued, time.time()) or issued.get("class") != classroom_id:
         return []
     logins: list[dict[str, str]] = issued.get("logins", [])
     return logins
@@ -63,8 +71,10 @@ def confirm_delete_page(
     )
 
 
-def delete_own_account(request: AuthenticatedRequest) -> HttpResponse:
-    account_services.user_delete(user=request.user)
+def delete_own_account(request: AuthenticatedRequest, *, deleted: bool = False) -> HttpResponse:
+    """Delete the signed-in person (unless a service already did, ``deleted``) and sign them out."""
+    if not deleted:
+        account_services.user_delete(user=request.user)
     request.session.flush()
     return redirect("courses:home")
 

@@ -4,15 +4,16 @@ from __future__ import annotations
 
 from django.contrib import messages
 from django.http import HttpResponse
+from django.http.response import HttpResponseBase
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.views.decorators.http import require_http_methods
 
+from accounts import throttle
 from accounts.decorators import AuthenticatedRequest, parent_required
 from accounts.errors import Refused
 from courses.registry import get_course
 
-from .. import throttle
 from ..forms import FamilyLinkForm
 from ..selectors import families as selectors
 from ..services import families as services
@@ -32,21 +33,23 @@ def _family_page(request: AuthenticatedRequest, form: FamilyLinkForm, status: in
 
 @parent_required
 @require_http_methods(["GET", "HEAD", "POST"])
-def family(request: AuthenticatedRequest) -> HttpResponse:
+def family(request: AuthenticatedRequest) -> HttpResponseBase:
     form = FamilyLinkForm(request.POST or None)
-    if request.method == "POST":
-        if throttle.exhausted(request, throttle.Scope.FAMILY, form):
-            return _family_page(request, form, status=throttle.STATUS)
-        if form.is_valid():
-            try:
-                link = services.family_link_create(parent=request.user, code=form.cleaned_data["code"])
-            except Refused as refusal:
-                throttle.failed(request, throttle.Scope.FAMILY)
-                form.add_error("code", str(refusal))
-            else:
-                messages.success(request, f"You are linked with {link.student.first_name}.")
-                return redirect("classrooms:family")
-    return _family_page(request, form, status=400 if form.errors else 200)
+    if request.method != "POST":
+        return _family_page(request, form, status=200)
+    gate = throttle.Gate(request, throttle.Kind.WRONG_FAMILY)
+    if gate.wrong_codes_exhausted(form):
+        return gate.respond(_family_page(request, form, status=throttle.STATUS))
+    if form.is_valid():
+        try:
+            link = services.family_link_create(parent=request.user, code=form.cleaned_data["code"])
+        except Refused as refusal:
+            gate.failed()
+            form.add_error("code", str(refusal))
+        else:
+            messages.success(request, f"You are linked with {link.student.first_name}.")
+            return gate.respond(redirect("classrooms:family"))
+    return gate.respond(_family_page(request, form, status=400))
 
 
 @parent_required

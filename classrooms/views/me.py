@@ -2,18 +2,21 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 from django.contrib import messages
 from django.http import HttpRequest, HttpResponse
+from django.http.response import HttpResponseBase
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_http_methods, require_POST, require_safe
 
+from accounts import throttle
 from accounts.decorators import AuthenticatedRequest, student_required
 from accounts.errors import Refused
 from accounts.signin import sign_in
 
-from .. import throttle
 from ..forms import JoinForm
 from ..links import own_page
 from ..selectors import access
@@ -39,23 +42,39 @@ def after_login(request: HttpRequest) -> HttpResponse:
 
 @never_cache
 @require_http_methods(["GET", "HEAD", "POST"])
-def join(request: HttpRequest) -> HttpResponse:
+def join(request: HttpRequest) -> HttpResponseBase:
     form = JoinForm(request.POST or None)
     context = {"form": form, "signed_in": request.user.is_authenticated}
-    if request.method == "POST":
-        if throttle.exhausted(request, throttle.Scope.JOIN, form):
-            return render(request, "classrooms/join.html", context, status=throttle.STATUS)
-        if form.is_valid():
-            try:
-                student, issued = student_services.student_join(**form.cleaned_data)
-            except Refused as refusal:
-                throttle.failed(request, throttle.Scope.JOIN)
-                form.add_error("code", str(refusal))
-            else:
-                sign_in(request, student)
-                issue(request, [issued])
-                return redirect("classrooms:welcome")
-    return render(request, "classrooms/join.html", context)
+    if request.method != "POST":
+        return render(request, "classrooms/join.html", context)
+    gate = throttle.Gate(request, throttle.Kind.WRONG_JOIN)
+    return gate.respond(_join(request, form, gate, context))
+
+
+def _join(request: HttpRequest, form: JoinForm, gate: throttle.Gate, context: dict[str, Any]) -> HttpResponseBase:
+    """Too many wrong codes from this browser or address, a wrong code, a full class, or in."""
+    classroom_id = selectors.classroom_id_for_join_code(form.cleaned_data["code"]) if form.is_valid() else None
+    if gate.wrong_codes_exhausted(form):
+        if classroom_id is not None:
+            gate.refused_right_code(target=str(classroom_id))
+        return render(request, "classrooms/join.html", context, status=throttle.STATUS)
+    if not form.is_valid():
+        return render(request, "classrooms/join.html", context, status=400)
+    if classroom_id is None:
+        gate.failed()
+        form.add_error("code", student_services.WRONG_JOIN_CODE)
+        return render(request, "classrooms/join.html", context, status=400)
+    if gate.joins_exhausted(target=str(classroom_id), form=form):
+        return render(request, "classrooms/join.html", context, status=throttle.STATUS)
+    try:
+        student, issued = student_services.student_join(**form.cleaned_data)
+    except Refused as refusal:  # the code changed a moment ago
+        form.add_error("code", str(refusal))
+        return render(request, "classrooms/join.html", context, status=400)
+    gate.joined(target=str(classroom_id))
+    sign_in(request, student)
+    issue(request, [issued])
+    return redirect("classrooms:welcome")
 
 
 @never_cache

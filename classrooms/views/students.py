@@ -16,7 +16,7 @@ from ..forms import RenameForm
 from ..selectors import access, me, teaching
 from ..services import students as services
 from .access import access_student
-from .common import confirm_delete_page, delete_confirmed, issue, json_download
+from .common import confirm_delete_page, delete_confirmed, issue, json_download, refused
 
 
 @staff_required
@@ -37,7 +37,10 @@ def student_detail(request: AuthenticatedRequest, classroom_id: int, student_id:
 @require_POST
 def student_passphrase_reset(request: AuthenticatedRequest, classroom_id: int, student_id: int) -> HttpResponse:
     classroom, student = access_student(request, classroom_id, student_id)
-    issue(request, [services.student_reset_passphrase(student=student)], classroom.pk)
+    try:
+        issue(request, [services.student_reset_passphrase(classroom=classroom, student=student)], classroom.pk)
+    except Refused as refusal:
+        return refused(request, refusal, classroom)
     return redirect("classrooms:cards", classroom_id=classroom.pk)
 
 
@@ -49,7 +52,7 @@ def student_rename(request: AuthenticatedRequest, classroom_id: int, student_id:
     try:
         if not form.is_valid():
             raise Refused(f"Type a first name or nickname of up to {RenameForm.MAX} characters.")
-        services.student_rename(student=student, nickname=form.cleaned_data["nickname"])
+        services.student_rename(classroom=classroom, student=student, nickname=form.cleaned_data["nickname"])
     except Refused as refusal:
         messages.error(request, str(refusal))
     else:
@@ -61,7 +64,10 @@ def student_rename(request: AuthenticatedRequest, classroom_id: int, student_id:
 @require_POST
 def student_remove(request: AuthenticatedRequest, classroom_id: int, student_id: int) -> HttpResponse:
     classroom, student = access_student(request, classroom_id, student_id)
-    services.student_remove_from_class(classroom=classroom, student=student)
+    try:
+        services.student_remove_from_class(classroom=classroom, student=student)
+    except Refused as refusal:
+        return refused(request, refusal, classroom)
     messages.success(request, f"{student.first_name} is no longer in this class.")
     return redirect("classrooms:class", classroom_id=classroom.pk)
 

@@ -16,7 +16,7 @@ from accounts.errors import Refused
 from courses.registry import get_course
 
 from .. import exports
-from ..forms import AssignmentForm, ClassroomForm, RosterForm
+from ..forms import AssignmentForm, ClassroomForm, ReissueForm, RosterForm
 from ..models import Classroom
 from ..selectors import access, teaching
 from ..services import students as student_services
@@ -59,6 +59,12 @@ def _class_page(
         "matrix": teaching.class_matrix(classroom=classroom, sort=request.GET.get("sort")),
         "assign_form": assign_form or AssignmentForm(),
         "join_url": request.build_absolute_uri(reverse("classrooms:join")),
+        "hand_over_to": [
+            person
+            for person in account_selectors.school_staff_active(school=classroom.school)
+            if person.pk != classroom.teacher_id
+        ],
+        "join_notices": teaching.join_notices(classroom=classroom),
     }
     return render(request, "classrooms/class.html", context, status=status)
 
@@ -131,12 +137,25 @@ def cards(request: AuthenticatedRequest, classroom_id: int) -> HttpResponse:
 
 
 @staff_required
-@require_POST
+@require_http_methods(["GET", "HEAD", "POST"])
 def cards_reissue(request: AuthenticatedRequest, classroom_id: int) -> HttpResponse:
-    """New passphrases for the whole class, printed as cards (old ones stop working)."""
+    """New passphrases for the students ticked (all, at first), after a page that says what happens (D3)."""
     classroom = access_classroom(request, classroom_id)
-    issue(request, student_services.students_reset_passphrases(classroom=classroom), classroom.pk)
-    return redirect("classrooms:cards", classroom_id=classroom.pk)
+    if classroom.archived:
+        return refused(request, Refused(services.ARCHIVED), classroom)
+    students = teaching.class_students(classroom=classroom)
+    form = ReissueForm(request.POST or None, students=[(s.pk, s.first_name) for s in students])
+    if request.method == "POST" and form.is_valid():
+        try:
+            logins = student_services.students_reset_passphrases(
+                classroom=classroom, student_ids=form.cleaned_data["students"]
+            )
+        except Refused as refusal:
+            return refused(request, refusal, classroom)
+        issue(request, logins, classroom.pk)
+        return redirect("classrooms:cards", classroom_id=classroom.pk)
+    context = {"classroom": classroom, "form": form, "students": students}
+    return render(request, "classrooms/cards_reissue.html", context, status=400 if form.errors else 200)
 
 
 @staff_required

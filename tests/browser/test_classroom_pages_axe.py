@@ -30,8 +30,9 @@ def test_staff_pages_have_no_serious_accessibility_problem(site, page, school):
     student = f"{base}students/{school.student.pk}/"
     module_id = school.classroom.assignments.get().module_id
     problems = {}
-    for path in ["/teach/", "/teach/school/", base, base + "roster/", base + "cards/", base + "delete/",
-                 base + f"quiz/{module_id}/", student, student + "delete/"]:  # fmt: skip
+    for path in ["/teach/", "/teach/school/", base, base + "roster/", base + "cards/", base + "cards/new/",
+                 base + "delete/", base + f"quiz/{module_id}/", student, student + "delete/",
+                 "/teach/account/delete/"]:  # fmt: skip
         assert page.goto(site.url + path).status == 200, path
         problems[path] = serious_axe_violations(page)
     assert {path: found for path, found in problems.items() if found} == {}

@@ -22,7 +22,9 @@ def load_settings(**env):
     return module
 
 
-@pytest.mark.parametrize("name", ["RETENTION_DAYS", "JOIN_RATE_LIMIT", "AXES_FAILURE_LIMIT", "PAUSE_TRUSTED_PROXIES"])
+@pytest.mark.parametrize(
+    "name", ["RETENTION_DAYS", "CODE_LIMIT_ADDRESS", "AXES_FAILURE_LIMIT", "PAUSE_TRUSTED_PROXIES"]
+)
 def test_a_number_that_is_not_one_names_the_variable_and_the_value(name):
     with pytest.raises(ImproperlyConfigured, match=rf"^{name} must be a whole number, not 'ten'\.$"):
         load_settings(**{name: "ten"})
@@ -34,8 +36,8 @@ def test_a_number_below_its_minimum_is_refused():
 
 
 def test_numbers_and_empty_values_are_read():
-    settings = load_settings(RETENTION_DAYS=" 30 ", JOIN_RATE_LIMIT="")
-    assert (settings.RETENTION_DAYS, settings.JOIN_RATE_LIMIT) == (30, 30)
+    settings = load_settings(RETENTION_DAYS=" 30 ", CODE_LIMIT_ADDRESS="")
+    assert (settings.RETENTION_DAYS, settings.CODE_LIMIT_ADDRESS) == (30, 200)
 
 
 def test_a_bad_log_level_is_refused():
