@@ -25,15 +25,22 @@ NOT_RIGHT = Refused("This link is not right: it may have been copied only in par
 
 
 def _load(token: str, *, salt: str, max_age: datetime.timedelta) -> dict[str, object]:
+    """The signed contents, with a whole-number ``u`` (the account's id); Refused for anything else."""
     try:
         data = signing.loads(token, salt=salt, max_age=max_age)
     except signing.SignatureExpired:
         raise EXPIRED from None
     except signing.BadSignature:
         raise NOT_RIGHT from None
-    if not isinstance(data, dict):
+    if not isinstance(data, dict) or not isinstance(data.get("u"), int):
         raise NOT_RIGHT
     return data
+
+
+def _user_id(data: dict[str, object]) -> int:
+    user_id = data["u"]
+    assert isinstance(user_id, int)  # checked by _load
+    return user_id
 
 
 def verify_token(user: User) -> str:
@@ -43,7 +50,7 @@ def verify_token(user: User) -> str:
 def user_for_verify_token(token: str) -> User:
     """The account a confirmation link is for; Refused when it expired, was altered or is out of date."""
     data = _load(token, salt=VERIFY_SALT, max_age=VERIFY_MAX_AGE)
-    user = User.objects.filter(pk=data.get("u"), email=data.get("e")).first()
+    user = User.objects.filter(pk=_user_id(data), email=str(data.get("e"))).first()
     if user is None:
         raise NOT_RIGHT
     return user
@@ -56,7 +63,7 @@ def change_token(user: User, new_email: str) -> str:
 def change_for_token(token: str) -> tuple[User, str]:
     """The account and its new address from a change-of-address link."""
     data = _load(token, salt=CHANGE_SALT, max_age=CHANGE_MAX_AGE)
-    user = User.objects.filter(pk=data.get("u"), email=data.get("from")).first()
+    user = User.objects.filter(pk=_user_id(data), email=str(data.get("from"))).first()
     new_email = data.get("to")
     if user is None or not isinstance(new_email, str):
         raise NOT_RIGHT

@@ -103,7 +103,8 @@ def _waiting_account(request: HttpRequest) -> tuple[User | None, bool]:
     signup = request.session.get(SIGNUP_SESSION_KEY)
     if not isinstance(signup, dict):
         return None, False
-    found = User.objects.filter(pk=signup.get("user")).first()
+    user_id = signup.get("user")
+    found = User.objects.filter(pk=user_id).first() if isinstance(user_id, int) else None
     return found, bool(signup.get("created")) and found is not None and not found.email_verified
 
 
