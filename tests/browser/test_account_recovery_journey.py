@@ -42,4 +42,10 @@ def test_a_teacher_who_forgot_their_password_resets_it_by_email_and_signs_in(sit
     page.get_by_role("link", name="Your account").click()
     expect(page.get_by_role("heading", level=1)).to_have_text("Your account")
     axe(page, "your account")
+    page.set_viewport_size({"width": 390, "height": 844})  # a phone: nothing wider than the screen
+    assert page.evaluate("document.documentElement.scrollWidth") <= 390
+    page.get_by_role("link", name="Change your password").click()
+    expect(page.get_by_role("heading", level=1)).to_have_text("Change your password")
+    assert page.evaluate("document.documentElement.scrollWidth") <= 390
+    axe(page, "change your password")
     assert axe.found() == {}
