@@ -63,7 +63,9 @@ def account_settings(request: AuthenticatedRequest) -> HttpResponse:
                 )
             else:
                 messages.warning(
-                    request, "We have sent several emails for this account in the last hour. Try again later."
+                    request,
+                    "We couldn’t send the link just now: either we have sent several emails for this account in "
+                    "the last hour, or the mail server did not answer. Try again later.",
                 )
             return redirect("account-settings")
     return _settings_page(request, name_form, email_form)

@@ -8,6 +8,7 @@ address, "send it again", a password reset), so the site can't be used to flood 
 from __future__ import annotations
 
 import logging
+import smtplib
 
 from django.conf import settings
 from django.core.cache import cache
@@ -40,30 +41,38 @@ def mail_allowed(user: User) -> bool:
     return True
 
 
-def _send(request: HttpRequest, *, to: str, subject: str, template: str, context: dict[str, object]) -> None:
+def _send(request: HttpRequest, *, to: str, subject: str, template: str, context: dict[str, object]) -> bool:
+    """Send one mail; False (and an error in the log) when the mail server could not take it.
+
+    The page that asked still answers normally: the account is made, and "Send it again" retries.
+    """
     body = render_to_string(template, {"site": request.build_absolute_uri("/"), **context})
-    send_mail(subject, body, settings.DEFAULT_FROM_EMAIL, [to])
+    try:
+        send_mail(subject, body, settings.DEFAULT_FROM_EMAIL, [to])
+    except (OSError, smtplib.SMTPException) as failure:  # refused, unreachable, timed out
+        logger.error("account mail not sent: %s (%s)", template.rsplit("/", 1)[-1], type(failure).__name__)
+        return False
+    return True
 
 
 def send_verification(request: HttpRequest, user: User) -> bool:
     if not mail_allowed(user):
         return False
     link = request.build_absolute_uri(reverse("verify-email", args=[tokens.verify_token(user)]))
-    _send(
+    return _send(
         request,
         to=user.email,
         subject="Confirm your email for Pause",
         template="accounts/email/verify.txt",
         context={"user": user, "link": link, "days": tokens.VERIFY_MAX_AGE.days},
     )
-    return True
 
 
 def send_signup_attempt(request: HttpRequest, user: User) -> bool:
     """Someone signed up with an address that already has an account: tell its owner, not the form."""
     if not mail_allowed(user):
         return False
-    _send(
+    return _send(
         request,
         to=user.email,
         subject="Someone tried to sign up to Pause with your email",
@@ -74,21 +83,19 @@ def send_signup_attempt(request: HttpRequest, user: User) -> bool:
             "reset": request.build_absolute_uri(reverse("password-reset")),
         },
     )
-    return True
 
 
 def send_email_change(request: HttpRequest, user: User, new_email: str) -> bool:
     if not mail_allowed(user):
         return False
     link = request.build_absolute_uri(reverse("email-change-confirm", args=[tokens.change_token(user, new_email)]))
-    _send(
+    return _send(
         request,
         to=new_email,
         subject="Confirm your new email for Pause",
         template="accounts/email/change.txt",
         context={"user": user, "link": link, "hours": int(tokens.CHANGE_MAX_AGE.total_seconds() // HOUR)},
     )
-    return True
 
 
 def send_signup_mail(request: HttpRequest, user: User, *, created: bool) -> bool:

@@ -129,7 +129,9 @@ def resend(request: HttpRequest) -> HttpResponse:
         messages.success(request, "We sent it again. It can take a few minutes; look in your spam folder too.")
     else:
         messages.warning(
-            request, "We have sent several emails to this address in the last hour. Wait an hour, then try again."
+            request,
+            "We couldn’t send it just now: either we have sent several emails to this address in the last hour "
+            "(wait an hour), or the mail server did not answer (try again in a few minutes).",
         )
     return redirect("signup-check-email")
 

@@ -19,6 +19,7 @@ from accounts.models import School, User
 from classrooms.models import Classroom, FamilyLink
 from classrooms.services import families as family_services
 from tests.classroom_world import PASSWORD, build_school
+from tests.mail_server import free_port
 
 pytestmark = pytest.mark.django_db
 NEW_PASSWORD = "a brand new long passphrase"  # noqa: S105 (test account)
@@ -170,8 +171,19 @@ def test_send_it_again_is_limited_per_account(client, mailoutbox):
     for _ in range(mail.MAILS_PER_HOUR + 2):
         last = client.post("/accounts/signup/send-again/", follow=True)
     assert len(mailoutbox) == mail.MAILS_PER_HOUR
-    assert "Wait an hour" in last.content.decode()
+    assert "wait an hour" in last.content.decode()
     assert all("/accounts/confirm/" in message.body for message in mailoutbox)
+
+
+def test_a_mail_server_that_does_not_answer_never_breaks_sign_up(client, settings, caplog):
+    settings.EMAIL_BACKEND = "django.core.mail.backends.smtp.EmailBackend"
+    settings.EMAIL_HOST, settings.EMAIL_PORT = "127.0.0.1", free_port()  # nothing listens there
+    assert sign_up_teacher(client)["Location"] == "/accounts/signup/check-email/"
+    assert User.objects.filter(username="rivera@example.org").exists()  # "Send it again" can retry
+    assert "account mail not sent: verify.txt (ConnectionRefusedError)" in caplog.messages
+    assert "rivera@example.org" not in caplog.text
+    retried = client.post("/accounts/signup/send-again/", follow=True)
+    assert "the mail server did not answer" in retried.content.decode()
 
 
 # --- the account page ---------------------------------------------------------------------------
