@@ -114,6 +114,9 @@ def test_an_unconfirmed_parent_cannot_link_to_a_child(client, school):
     assert refused["Location"] == "/accounts/signup/check-email/"
     assert not FamilyLink.objects.filter(parent=pat).exists()
     assert client.get("/family/")["Location"] == "/accounts/signup/check-email/"
+    waiting = client.get("/accounts/signup/check-email/").content.decode()
+    assert 'confirm that <strong class="text-break">pat@example.org</strong> is yours' in waiting
+    assert "Send it again" in waiting
 
 
 def test_an_expired_or_altered_confirmation_link_is_refused(client, mailoutbox):
