@@ -8,7 +8,10 @@ from .models import School, StaffMembership, User
 class PauseUserAdmin(UserAdmin):
     list_display = ("username", "role", "is_staff", "is_active")
     list_filter = ("role", "is_staff", "is_active")
-    fieldsets = (*(UserAdmin.fieldsets or ()), ("Pause", {"fields": ("role",)}))
+    fieldsets = (
+        *(UserAdmin.fieldsets or ()),
+        ("Pause", {"fields": ("role", "email_verified_at", "pending_school_name", "pending_school")}),
+    )
 
 
 @admin.register(School)

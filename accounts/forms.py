@@ -6,10 +6,11 @@ from typing import Any
 
 from django import forms
 from django.contrib.auth import password_validation
-from django.contrib.auth.forms import AuthenticationForm
+from django.contrib.auth.forms import AuthenticationForm, PasswordResetForm
 
 from .credentials import TYPED_CODE_MAX
-from .models import ADULT_NAME_MAX, EMAIL_MAX, School, User, max_length
+from .mail import mail_allowed
+from .models import ADULT_NAME_MAX, ADULT_ROLES, EMAIL_MAX, School, User, max_length
 
 
 class LoginForm(AuthenticationForm):
@@ -38,9 +39,8 @@ class AdultSignupForm(forms.Form):
     )
 
     def clean_email(self) -> str:
+        # Whether the address has an account is never said here (F12): the service decides quietly.
         email: str = self.cleaned_data["email"].lower()
-        if User.objects.filter(username__iexact=email).exists():
-            raise forms.ValidationError("An account with that email already exists. Sign in instead.")
         return email
 
     def clean(self) -> dict[str, Any]:
@@ -81,3 +81,42 @@ class StaffSignupForm(AdultSignupForm):
         if choice == self.JOIN and not cleaned.get("staff_code", "").strip():
             self.add_error("staff_code", "Type the code from your school admin.")
         return cleaned
+
+
+class NameForm(forms.Form):
+    name = forms.CharField(
+        max_length=ADULT_NAME_MAX, label="Your name", help_text=AdultSignupForm.base_fields["name"].help_text
+    )
+
+
+class EmailChangeForm(forms.Form):
+    """A new address, and the current password: a borrowed session alone can't move the account."""
+
+    email = forms.EmailField(
+        max_length=EMAIL_MAX, label="New email", widget=forms.EmailInput(attrs={"autocomplete": "email"})
+    )
+    current_password = forms.CharField(
+        label="Your password", strip=False, widget=forms.PasswordInput(attrs={"autocomplete": "current-password"})
+    )
+
+    def __init__(self, *args: Any, user: User, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.user = user
+
+    def clean_current_password(self) -> str:
+        password: str = self.cleaned_data["current_password"]
+        if not self.user.check_password(password):
+            raise forms.ValidationError("That is not your password.")
+        return password
+
+
+class AdultPasswordResetForm(PasswordResetForm):
+    """Django's reset form, for grown-ups only: students have no email, and their teacher resets them.
+
+    Each account gets at most a few of these mails an hour (accounts.mail.mail_allowed).
+    """
+
+    def get_users(self, email: str) -> Any:
+        for user in super().get_users(email):
+            if isinstance(user, User) and user.role in ADULT_ROLES and mail_allowed(user):
+                yield user

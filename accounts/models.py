@@ -30,12 +30,24 @@ class UserRole(models.TextChoices):
     SCHOOL_ADMIN = "school_admin", "School admin"
 
 
+ADULT_ROLES = frozenset({UserRole.TEACHER, UserRole.SCHOOL_ADMIN, UserRole.PARENT})
+
+
 class User(AbstractUser):
     Role = UserRole
     STAFF_ROLES: ClassVar[tuple[str, ...]] = (Role.TEACHER, Role.SCHOOL_ADMIN)
 
     # Blank for staff accounts made with createsuperuser, who have no role in a school.
     role = models.CharField(max_length=20, choices=Role.choices, blank=True)
+    # When a grown-up proved their address by following the emailed link; until then they reach
+    # no school and no child (accounts.decorators.role_required). Students have no email: always empty.
+    email_verified_at = models.DateTimeField(null=True, blank=True)
+    # A teacher's school choice made at sign-up, carried out when the email is confirmed and then
+    # emptied: the name of a school to create, or the school whose staff code they typed.
+    pending_school_name = models.CharField(max_length=120, blank=True)
+    pending_school = models.ForeignKey(
+        "School", null=True, blank=True, on_delete=models.SET_NULL, related_name="pending_staff"
+    )
 
     class Meta:
         constraints = [
@@ -56,6 +68,15 @@ class User(AbstractUser):
     def is_staff_member(self) -> bool:
         """A teacher or a school admin (not Django's is_staff, which means the admin site)."""
         return self.role in self.STAFF_ROLES
+
+    @property
+    def is_adult(self) -> bool:
+        """A teacher, school admin or parent: signs in with an email address that must be confirmed."""
+        return self.role in ADULT_ROLES
+
+    @property
+    def email_verified(self) -> bool:
+        return self.email_verified_at is not None
 
     @property
     def is_school_admin(self) -> bool:

@@ -8,7 +8,7 @@ from django.http import HttpRequest
 from .models import User
 
 # django-axes adds an authentication backend of its own, so Django must be told which one vouches.
-MODEL_BACKEND = "django.contrib.auth.backends.ModelBackend"
+MODEL_BACKEND = "accounts.backends.PauseModelBackend"
 
 
 def sign_in(request: HttpRequest, user: User) -> None:

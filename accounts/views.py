@@ -1,10 +1,16 @@
-"""Signing up as a grown-up, and signing out. Signing in is Django's LoginView (urls.py)."""
+"""Signing up as a grown-up, confirming the email, and signing out. Signing in is Django's LoginView (urls.py).
+
+Sign-up answers every address the same way (security review F12): "check your email". A new
+address gets a confirmation link; one that already has an account gets nothing new, and its
+owner is emailed that someone tried. Nobody is signed in by signing up.
+"""
 
 from __future__ import annotations
 
 from typing import Any
 
 from django.conf import settings
+from django.contrib import messages
 from django.contrib.auth import views as auth_views
 from django.core.exceptions import ValidationError
 from django.http import HttpRequest, HttpResponse
@@ -12,13 +18,15 @@ from django.http.response import HttpResponseBase
 from django.shortcuts import redirect, render
 from django.views.decorators.cache import never_cache
 from django.views.decorators.debug import sensitive_post_parameters
-from django.views.decorators.http import require_http_methods
+from django.views.decorators.http import require_http_methods, require_POST
 
-from . import services, throttle
+from . import mail, services, throttle, tokens
 from .errors import Refused
 from .forms import AdultSignupForm, StaffSignupForm
 from .models import User
-from .signin import sign_in
+
+# What this browser signed up with, so "send it again" knows where to (and whether it made the account).
+SIGNUP_SESSION_KEY = "accounts_signup"
 
 
 class LogoutView(auth_views.LogoutView):
@@ -34,9 +42,11 @@ class LogoutView(auth_views.LogoutView):
         return response
 
 
-def _signed_up(request: HttpRequest, user: User) -> HttpResponse:
-    sign_in(request, user)
-    return redirect(settings.LOGIN_REDIRECT_URL)  # each role's own page
+def _signed_up(request: HttpRequest, outcome: services.SignupOutcome) -> HttpResponse:
+    """The same answer for every address: mail the right thing, then "check your email"."""
+    mail.send_signup_mail(request, outcome.user, created=outcome.created)
+    request.session[SIGNUP_SESSION_KEY] = {"user": outcome.user.pk, "created": outcome.created}
+    return redirect("signup-check-email")
 
 
 @never_cache
@@ -51,7 +61,7 @@ def signup_staff(request: HttpRequest) -> HttpResponseBase:
         if not creating and gate.wrong_codes_exhausted(form):
             return gate.respond(render(request, "accounts/signup_staff.html", {"form": form}, status=throttle.STATUS))
         try:
-            user = services.staff_signup(
+            outcome = services.staff_signup_request(
                 email=data["email"],
                 name=data["name"],
                 password=data["password"],
@@ -67,7 +77,7 @@ def signup_staff(request: HttpRequest) -> HttpResponseBase:
         except ValidationError as invalid:  # a limit the form did not catch, from the model's full_clean()
             form.add_error(None, invalid.messages)
         else:
-            return _signed_up(request, user)
+            return _signed_up(request, outcome)
     return render(request, "accounts/signup_staff.html", {"form": form})
 
 
@@ -79,11 +89,78 @@ def signup_parent(request: HttpRequest) -> HttpResponse:
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
         try:
-            user = services.parent_signup(email=data["email"], name=data["name"], password=data["password"])
+            outcome = services.parent_signup_request(email=data["email"], name=data["name"], password=data["password"])
         except Refused as refusal:
             form.add_error(None, str(refusal))
         except ValidationError as invalid:  # a limit the form did not catch, from the model's full_clean()
             form.add_error(None, invalid.messages)
         else:
-            return _signed_up(request, user)
+            return _signed_up(request, outcome)
     return render(request, "accounts/signup_parent.html", {"form": form})
+
+
+def _waiting_account(request: HttpRequest) -> tuple[User | None, bool]:
+    """Whose confirmation "send it again" is for, and whether a link may go to them.
+
+    A signed-in grown-up who has not confirmed gets their link. Otherwise the account this
+    browser signed up with: a link only if this browser made it, else the note to its owner.
+    """
+    user = request.user
+    if isinstance(user, User) and user.is_adult:
+        return (None, False) if user.email_verified else (user, True)
+    signup = request.session.get(SIGNUP_SESSION_KEY)
+    if not isinstance(signup, dict):
+        return None, False
+    user_id = signup.get("user")
+    found = User.objects.filter(pk=user_id).first() if isinstance(user_id, int) else None
+    return found, bool(signup.get("created")) and found is not None and not found.email_verified
+
+
+@never_cache
+@require_http_methods(["GET", "HEAD"])
+def check_email(request: HttpRequest) -> HttpResponse:
+    user = request.user
+    if isinstance(user, User) and user.is_adult and user.email_verified:
+        return redirect(settings.LOGIN_REDIRECT_URL)
+    account, _ = _waiting_account(request)
+    return render(request, "accounts/check_email.html", {"waiting": account is not None})
+
+
+@require_POST
+def resend(request: HttpRequest) -> HttpResponse:
+    account, link = _waiting_account(request)
+    if account is None:
+        messages.info(request, "Sign up first, or sign in: then we can send your link.")
+        return redirect("signup-check-email")
+    sent = mail.send_verification(request, account) if link else mail.send_signup_attempt(request, account)
+    if sent:
+        messages.success(request, "We sent it again. It can take a few minutes; look in your spam folder too.")
+    else:
+        messages.warning(
+            request,
+            "We couldn’t send it just now: either we have sent several emails to this address in the last hour "
+            "(wait an hour), or the mail server did not answer (try again in a few minutes).",
+        )
+    return redirect("signup-check-email")
+
+
+@never_cache
+@require_http_methods(["GET", "HEAD", "POST"])
+def verify_email(request: HttpRequest, token: str) -> HttpResponse:
+    """The emailed link shows a button, and the press confirms: a mail scanner opening the link changes nothing."""
+    try:
+        user = tokens.user_for_verify_token(token)
+    except Refused as refusal:
+        return render(request, "accounts/link_failed.html", {"reason": str(refusal)}, status=400)
+    if request.method == "POST":
+        try:
+            services.email_confirm(user=user)
+        except Refused as refusal:
+            return render(request, "accounts/link_failed.html", {"reason": str(refusal)}, status=400)
+        request.session.pop(SIGNUP_SESSION_KEY, None)
+        if request.user.pk == user.pk:
+            messages.success(request, "Your email is confirmed. Welcome to Pause.")
+            return redirect(settings.LOGIN_REDIRECT_URL)
+        messages.success(request, "Your email is confirmed. Sign in to start.")
+        return redirect("login")
+    return render(request, "accounts/verify_email.html", {"already": user.email_verified})

@@ -17,6 +17,7 @@ from django.core.exceptions import ImproperlyConfigured
 
 from config.env import env_bool, env_int, env_list
 from config.log import logging_config
+from config.mail import email_settings
 from config.security import PERMISSIONS_OFF, content_security_policy
 
 BASE_DIR = Path(__file__).resolve().parent.parent
@@ -190,7 +191,8 @@ AUTH_PASSWORD_VALIDATORS = [
 ]
 AUTHENTICATION_BACKENDS = [
     "axes.backends.AxesStandaloneBackend",
-    "django.contrib.auth.backends.ModelBackend",
+    # ModelBackend, with the same hashing work for an unknown username as for a real one (F7).
+    "accounts.backends.PauseModelBackend",
 ]
 # A school is one IP address: lock a username from one address, never the whole address,
 # so one student's typos cannot lock out the class.
@@ -306,11 +308,18 @@ if LOG_LEVEL not in {"DEBUG", "INFO", "WARNING", "ERROR", "CRITICAL"}:
 ADMINS = [(name, address) for name, address in getaddresses([os.environ.get("DJANGO_ADMINS", "")]) if address]
 SERVER_EMAIL = os.environ.get("DJANGO_SERVER_EMAIL", "pause@localhost")
 EMAIL_SUBJECT_PREFIX = "[Pause] "
-EMAIL_HOST = os.environ.get("DJANGO_EMAIL_HOST", "localhost")
-EMAIL_PORT = env_int("DJANGO_EMAIL_PORT", 25, minimum=1)
-EMAIL_HOST_USER = os.environ.get("DJANGO_EMAIL_HOST_USER", "")
-EMAIL_HOST_PASSWORD = os.environ.get("DJANGO_EMAIL_HOST_PASSWORD", "")
-EMAIL_USE_TLS = env_bool("DJANGO_EMAIL_USE_TLS", False)
+# Email (sign-up links, password resets, error mail): EMAIL_URL, or the DJANGO_EMAIL_* variables,
+# or the console in development (config/mail.py; docs/deploy.md, "Email").
+_EMAIL = email_settings(os.environ, debug=DEBUG)
+EMAIL_BACKEND = _EMAIL["EMAIL_BACKEND"]
+EMAIL_HOST = _EMAIL["EMAIL_HOST"]
+EMAIL_PORT = _EMAIL["EMAIL_PORT"]
+EMAIL_HOST_USER = _EMAIL["EMAIL_HOST_USER"]
+EMAIL_HOST_PASSWORD = _EMAIL["EMAIL_HOST_PASSWORD"]
+EMAIL_USE_TLS = _EMAIL["EMAIL_USE_TLS"]
+EMAIL_USE_SSL = _EMAIL["EMAIL_USE_SSL"]
+# The sender of sign-up and password-reset mail; the mail server must accept it.
+DEFAULT_FROM_EMAIL = os.environ.get("DJANGO_DEFAULT_FROM_EMAIL", "").strip() or SERVER_EMAIL
 EMAIL_TIMEOUT = 10
 DEFAULT_EXCEPTION_REPORTER = "core.reporting.PrivateExceptionReporter"
 DEFAULT_EXCEPTION_REPORTER_FILTER = "core.reporting.PrivateReporterFilter"

@@ -32,6 +32,7 @@ from tools.servers import collect_static
 
 if TYPE_CHECKING:
     from courses.domain import Course
+    from tests.mail_server import Inbox
 
 FIXTURES = Path(__file__).parent / "fixtures" / "content"
 VALID_CONTENT = FIXTURES / "valid"
@@ -149,3 +150,16 @@ def collected_static(tmp_path_factory: pytest.TempPathFactory) -> Path:
             collect_static(target)
             done.touch()
     return target
+
+
+@pytest.fixture
+def smtp_inbox(settings: SettingsWrapper) -> Iterator[Inbox]:
+    """A real SMTP server on loopback, and Django's SMTP backend pointed at it (tests/mail_server.py)."""
+    from tests.mail_server import smtp_server
+
+    with smtp_server() as (inbox, port):
+        settings.EMAIL_BACKEND = "django.core.mail.backends.smtp.EmailBackend"
+        settings.EMAIL_HOST, settings.EMAIL_PORT = "127.0.0.1", port
+        settings.EMAIL_HOST_USER = settings.EMAIL_HOST_PASSWORD = ""
+        settings.EMAIL_USE_TLS = settings.EMAIL_USE_SSL = False
+        yield inbox

@@ -6,7 +6,7 @@ from django.db import migrations
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('accounts', '0003_codeattempt'),
+        ('accounts', '0004_codeattempt'),
         ('classrooms', '0002_school_to_accounts_wrongcode'),
     ]
 

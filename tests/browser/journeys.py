@@ -66,6 +66,19 @@ def sign_in(page, site, username, password):
     page.get_by_role("button", name="Sign in").click()
 
 
+def confirm_email(page, site, inbox, email, *, axe=None) -> None:
+    """After signing up: "check your email", then open the emailed link and confirm (``smtp_inbox``)."""
+    expect(page.get_by_role("heading", level=1)).to_have_text("Check your email")
+    if axe:
+        axe(page, "check your email")
+    [message] = inbox.to(email)
+    page.goto(site.url + inbox.link(message, "/accounts/confirm/"))
+    if axe:
+        axe(page, "confirm your email")
+    page.get_by_role("button", name="Confirm my email").click()
+    expect(page.locator(".messages")).to_contain_text("Your email is confirmed")
+
+
 def join(page, site, code, nickname) -> tuple[str, str]:
     """Join a class at /join/; returns the (username, passphrase) the welcome page shows once."""
     page.goto(site.url + "/join/")

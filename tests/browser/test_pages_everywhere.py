@@ -21,6 +21,8 @@ PAGES = {
     "law card": "/law/england-wales/",
     "404": "/modules/no-such-module/",
     "sign in": "/accounts/login/",
+    "forgot your password": "/accounts/password/reset/",
+    "check your email": "/accounts/signup/check-email/",
 }
 
 

@@ -14,16 +14,20 @@ from tests.browser.journeys import (
     SessionStore,
     User,
     answer_quiz_in_db,
+    confirm_email,
     exactly,
     get_quiz,
     join,
     make_class,
+    sign_in,
 )
 
 pytestmark = pytest.mark.django_db(transaction=True)
 
 
-def test_parent_links_with_a_family_code_sees_progress_never_answers_and_is_unlinked(site, page, new_page, axe):
+def test_parent_links_with_a_family_code_sees_progress_never_answers_and_is_unlinked(
+    site, page, new_page, axe, smtp_inbox
+):
     classroom = make_class()
     student = new_page()
     join(student, site, classroom.join_code, "Sam")
@@ -40,6 +44,8 @@ def test_parent_links_with_a_family_code_sees_progress_never_answers_and_is_unli
     page.get_by_label("Email").fill("jo@family.example")
     page.get_by_label(exactly("Password")).fill(PASSWORD)
     page.get_by_role("button", name="Create my account").click()
+    confirm_email(page, site, smtp_inbox, "jo@family.example", axe=axe)
+    sign_in(page, site, "jo@family.example", PASSWORD)
     expect(page).to_have_url(re.compile(r"/family/$"))
     expect(page.get_by_text("No child is linked yet")).to_be_visible()
     axe(page, "family, no child")

@@ -18,6 +18,7 @@ from tests.browser.journeys import (
     TEACHER_EMAIL,
     User,
     answer_quiz_in_db,
+    confirm_email,
     exactly,
     get_quiz,
     join,
@@ -28,7 +29,7 @@ from tests.browser.journeys import (
 pytestmark = pytest.mark.django_db(transaction=True)
 
 
-def test_teacher_signs_up_makes_a_class_prints_login_cards_and_assigns_modules(site, page, axe):
+def test_teacher_signs_up_makes_a_class_prints_login_cards_and_assigns_modules(site, page, axe, smtp_inbox):
     page.goto(site.url + "/accounts/signup/teacher/")
     axe(page, "teacher sign-up")
     page.get_by_label("Your name").fill("Ms Rivera")
@@ -37,6 +38,8 @@ def test_teacher_signs_up_makes_a_class_prints_login_cards_and_assigns_modules(s
     page.get_by_label(re.compile("Create a new school")).check()
     page.get_by_label("New school’s name").fill("Hilltop Academy")
     page.get_by_role("button", name="Create my account").click()
+    confirm_email(page, site, smtp_inbox, TEACHER_EMAIL, axe=axe)
+    sign_in(page, site, TEACHER_EMAIL, PASSWORD)
 
     expect(page).to_have_url(re.compile(r"/teach/$"))
     expect(page.get_by_text("Hilltop Academy")).to_be_visible()

@@ -40,6 +40,7 @@ STAFF = {"teacher", "admin", "other_teacher", "other_admin"}
 STUDENTS = {"student", "other_student"}
 PARENTS = {"parent", "other_parent"}
 ADMINS = {"admin", "other_admin"}
+ADULTS = STAFF | PARENTS
 LOGIN = 302  # a visitor is sent to sign in
 
 
@@ -74,6 +75,16 @@ EXPECTED_GET = {
     "classrooms:after-login": everyone(302),
     "signup-staff": everyone(200),
     "signup-parent": everyone(200),
+    "signup-check-email": only(ADULTS, 302, visitor=200, others=200),  # confirmed adults: on to their own page
+    "signup-resend": everyone(405),
+    "verify-email": everyone(400),  # the sample token is not a signed one
+    "account-settings": only(ADULTS, 200),
+    "account-password": only(ADULTS, 200),
+    "email-change-confirm": everyone(400),
+    "password-reset": everyone(200),
+    "password-reset-sent": everyone(200),
+    "password-reset-confirm": everyone(200),  # "this link didn't work"
+    "password-reset-complete": everyone(200),
     "classrooms:teach": only(STAFF, 200),
     "classrooms:class-create": only(STAFF, 405),
     "classrooms:class": school_a_class(200),
@@ -157,6 +168,8 @@ FORBIDDEN_POST = {
     "classrooms:family-revoke": {**only(STUDENTS, None), "other_student": 404},
     "classrooms:me-delete": only(STUDENTS, None),
     "classrooms:family": only(PARENTS, None),
+    "account-settings": only(ADULTS, None),
+    "account-password": only(ADULTS, None),
 }
 
 
@@ -195,6 +208,8 @@ def walk_samples(world: World, attempt: QuizAttempt) -> dict[str, Any]:
         "link_id": world.a.student.parent_links.get().pk,
         "guide_id": get_course().guides[0].id,
         "region_id": get_course().regions[0].id,
+        "token": "not-a-signed-token",
+        "uidb64": "MQ",
     }
 
 

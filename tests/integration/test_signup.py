@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import re
+from urllib.parse import urlsplit
+
 import pytest
 from django.contrib.auth.models import AnonymousUser
 from django.core.exceptions import ValidationError
@@ -12,6 +15,7 @@ from core.hooks import Link, account_links
 from tests.classroom_world import PASSWORD, build_school
 
 pytestmark = pytest.mark.django_db
+LINK = re.compile(r"https?://\S+")
 
 
 @pytest.fixture
@@ -19,7 +23,16 @@ def school():
     return build_school("a")
 
 
-def test_a_teacher_signs_up_creating_a_school_and_becomes_its_admin(client):
+def confirm_by_mail(client, mailoutbox, address):
+    """Follow the confirmation link mailed to ``address``: open it, press the button."""
+    [message] = [m for m in mailoutbox if m.to == [address]]
+    [link] = [url for url in LINK.findall(message.body) if "/accounts/confirm/" in url]
+    path = urlsplit(link).path
+    assert client.get(path).status_code == 200
+    return client.post(path)
+
+
+def test_a_teacher_signs_up_creating_a_school_and_becomes_its_admin_once_the_email_is_confirmed(client, mailoutbox):
     response = client.post(
         "/accounts/signup/teacher/",
         {
@@ -30,14 +43,19 @@ def test_a_teacher_signs_up_creating_a_school_and_becomes_its_admin(client):
             "school_name": "Hill School",
         },
     )
-    assert response.status_code == 302
-    assert client.get(response["Location"], follow=True).redirect_chain[-1][0] == "/teach/"
+    assert response["Location"] == "/accounts/signup/check-email/"
+    assert not School.objects.filter(name="Hill School").exists()  # not before the email is proven
+    assert confirm_by_mail(client, mailoutbox, "rivera@example.org")["Location"] == "/accounts/login/"
+    client.post("/accounts/login/", {"username": "rivera@example.org", "password": "a long enough passphrase"})
+    assert client.get("/accounts/welcome/", follow=True).redirect_chain[-1][0] == "/teach/"
     user = User.objects.get(username="rivera@example.org")
     assert user.role == User.Role.SCHOOL_ADMIN
+    assert user.email_verified
     assert user.staff_membership.school.name == "Hill School"
+    assert user.pending_school_name == ""
 
 
-def test_a_teacher_joins_a_school_with_its_code_and_a_wrong_code_is_refused(client, school):
+def test_a_teacher_joins_a_school_with_its_code_and_a_wrong_code_is_refused(client, school, mailoutbox):
     code = school.admin.staff_membership.school.staff_code
     form = {"name": "Mr Ng", "email": "ng@example.org", "password": "a long enough passphrase"}
     bad = client.post("/accounts/signup/teacher/", {**form, "school_choice": "join", "staff_code": "AAAA-AAAA"})
@@ -47,18 +65,23 @@ def test_a_teacher_joins_a_school_with_its_code_and_a_wrong_code_is_refused(clie
     good = client.post(
         "/accounts/signup/teacher/", {**form, "school_choice": "join", "staff_code": code.lower().replace("-", " ")}
     )
-    assert good.status_code == 302
+    assert good["Location"] == "/accounts/signup/check-email/"
     ng = User.objects.get(username="ng@example.org")
+    assert ng.pending_school == school.classroom.school
+    assert not hasattr(ng, "staff_membership")
+    confirm_by_mail(client, mailoutbox, "ng@example.org")
+    ng.refresh_from_db()
     assert ng.role == User.Role.TEACHER
     assert ng.staff_membership.school == school.classroom.school
 
 
-def test_signup_rerenders_with_errors_for_a_taken_email_or_a_weak_password(client, school):
+def test_signup_never_says_an_email_is_taken_and_rerenders_a_weak_password(client, school, mailoutbox):
     taken = client.post(
         "/accounts/signup/parent/",
         {"name": "P", "email": "teacher-a@example.org", "password": "a long enough passphrase"},
     )
-    assert "already exists" in taken.content.decode()
+    assert taken["Location"] == "/accounts/signup/check-email/"
+    assert "already" not in client.get(taken["Location"]).content.decode()
     weak = client.post("/accounts/signup/parent/", {"name": "P", "email": "p@example.org", "password": "password"})
     assert weak.status_code == 200
     assert "password" in weak.content.decode().lower()
@@ -109,11 +132,12 @@ def test_each_role_has_its_own_page_in_the_account_menu(rf, school):
     quizzes adds "My progress" for everyone (a visitor's progress lives in their session).
     """
     progress = Link("My progress", "/progress/")
+    account = Link("Your account", "/accounts/settings/")  # grown-ups only: accounts' own provider
     expected = {
         school.student: [progress, Link("My classes", "/me/")],
-        school.teacher: [progress, Link("Teach", "/teach/")],
-        school.admin: [progress, Link("Teach", "/teach/")],
-        school.parent: [progress, Link("My family", "/family/")],
+        school.teacher: [account, progress, Link("Teach", "/teach/")],
+        school.admin: [account, progress, Link("Teach", "/teach/")],
+        school.parent: [account, progress, Link("My family", "/family/")],
         AnonymousUser(): [progress],
     }
     for user, links in expected.items():

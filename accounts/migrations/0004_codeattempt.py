@@ -7,7 +7,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('accounts', '0002_school_staffmembership'),
+        ('accounts', '0003_email_verification'),
     ]
 
     operations = [
