@@ -10,6 +10,9 @@ PORT ?= 8000
 SOAK_SEEDS ?= 1 2 3 4 5
 # Locks are compiled for every platform, from Python 3.11 up.
 LOCK := $(BIN)/uv pip compile --quiet --universal --python-version 3.11 --generate-hashes
+# Settings mean production unless DJANGO_DEBUG=true: the Makefile is for development (run, lint's
+# mypy plugin, tests), so it turns debug on, unless the environment already says otherwise.
+export DJANGO_DEBUG ?= true
 
 .PHONY: setup install run test unit soak lint lock bench loadtest browser clean
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import ipaddress
 import os
 
 from django.core.exceptions import ImproperlyConfigured
@@ -30,3 +31,20 @@ def env_int(name: str, default: int, *, minimum: int = 0) -> int:
     if number < minimum:
         raise ImproperlyConfigured(f"{name} must be at least {minimum}, not {number}.")
     return number
+
+
+# The proxies on this machine: who may say, in X-Forwarded-*, where a request came from.
+FORWARDED_ALLOW_IPS = "127.0.0.1,::1"
+
+
+def env_networks(name: str, default: str) -> list[str]:
+    """Addresses or networks (``10.0.0.0/8``), or ``*`` for any; a message for anything else."""
+    entries = env_list(name, default)
+    for entry in entries:
+        if entry == "*":
+            continue
+        try:
+            ipaddress.ip_network(entry, strict=False)
+        except ValueError:
+            raise ImproperlyConfigured(f"{name} must list IP addresses or networks, not {entry!r}.") from None
+    return entries

@@ -1,7 +1,8 @@
 """Settings for Pause, read from the environment.
 
-Development needs nothing set. ``DJANGO_DEBUG=false`` means production and
-then a secret key and allowed hosts are required. Reading this file changes
+Production unless ``DJANGO_DEBUG=true`` (``make run`` and the tests set it): a
+forgotten variable never serves debug pages; a secret key (never the public dev
+key) and allowed hosts are then required. Reading this file changes
 nothing on disk: the SQLite database's folder (``var/`` by default) is made by
 ``make setup``, or by whoever sets PAUSE_SQLITE_PATH.
 """
@@ -15,24 +16,23 @@ import dj_database_url
 from django.contrib.messages import constants as message_levels
 from django.core.exceptions import ImproperlyConfigured
 
-from config.env import env_bool, env_int, env_list
+from config.env import FORWARDED_ALLOW_IPS, env_bool, env_int, env_list, env_networks
 from config.log import logging_config
 from config.security import PERMISSIONS_OFF, content_security_policy
 
 BASE_DIR = Path(__file__).resolve().parent.parent
 
 
-DEBUG = env_bool("DJANGO_DEBUG", True)
+DEBUG = env_bool("DJANGO_DEBUG", False)
 
-SECRET_KEY = os.environ.get("DJANGO_SECRET_KEY", "")
-if not SECRET_KEY:
-    if not DEBUG:
-        raise ImproperlyConfigured("DJANGO_SECRET_KEY must be set when DJANGO_DEBUG is false.")
-    SECRET_KEY = "dev-only-insecure-key-never-use-in-production"  # noqa: S105 (dev default)
+DEV_SECRET_KEY = "dev-only-insecure-key-never-use-in-production"  # noqa: S105 (dev default, public)
+SECRET_KEY = os.environ.get("DJANGO_SECRET_KEY", "") or (DEV_SECRET_KEY if DEBUG else "")
+if not DEBUG and SECRET_KEY in {"", DEV_SECRET_KEY}:
+    raise ImproperlyConfigured("DJANGO_SECRET_KEY must be set (and not the dev key) unless DJANGO_DEBUG=true.")
 
 ALLOWED_HOSTS = env_list("DJANGO_ALLOWED_HOSTS", "127.0.0.1,localhost,[::1]" if DEBUG else "")
 if not DEBUG and not ALLOWED_HOSTS:
-    raise ImproperlyConfigured("DJANGO_ALLOWED_HOSTS must be set when DJANGO_DEBUG is false.")
+    raise ImproperlyConfigured("DJANGO_ALLOWED_HOSTS must be set unless DJANGO_DEBUG=true.")
 
 INSTALLED_APPS = [
     "django.contrib.admin",
