@@ -204,6 +204,8 @@ AXES_LOCKOUT_TEMPLATE = "accounts/locked_out.html"
 AXES_USERNAME_FORM_FIELD = "username"
 # How many proxies in front of the app append to X-Forwarded-For (0: trust REMOTE_ADDR only).
 PAUSE_TRUSTED_PROXIES = env_int("PAUSE_TRUSTED_PROXIES", 0)
+# X-Forwarded-For counts only on a request from one of these: gunicorn's own list of proxies.
+PAUSE_PROXY_ADDRESSES = env_networks("GUNICORN_FORWARDED_ALLOW_IPS", FORWARDED_ALLOW_IPS)
 AXES_CLIENT_IP_CALLABLE = "accounts.client_ip.client_ip"
 # What axes writes in its log lines about a client: the page only, never a username or an address.
 AXES_CLIENT_STR_CALLABLE = "core.reporting.axes_client_str"

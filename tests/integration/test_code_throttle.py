@@ -42,6 +42,7 @@ def test_a_wrong_join_code_is_refused_and_too_many_are_rate_limited(client, scho
 def test_behind_a_trusted_proxy_the_client_address_is_the_forwarded_one(client, school, settings):
     settings.JOIN_RATE_LIMIT = 2
     settings.PAUSE_TRUSTED_PROXIES = 1
+    settings.PAUSE_PROXY_ADDRESSES = ["10.0.0.1"]
     for _ in range(2):
         client.post(
             "/join/", {"code": "QQQQ-QQQQ", "nickname": "S"}, REMOTE_ADDR="10.0.0.1", HTTP_X_FORWARDED_FOR="6.6.6.6"
