@@ -54,6 +54,8 @@ INSTALLED_APPS = [
 
 # The effective order, top to bottom for a request (and bottom to top for its response).
 MIDDLEWARE = [
+    # /healthz for a load balancer, over http and by IP: before the https redirect and host checks.
+    "core.middleware.HealthCheckMiddleware",
     "django.middleware.security.SecurityMiddleware",
     # The header middleware runs before WhiteNoise, which answers static files itself and skips
     # everything after it: an SVG opened on its own gets the same CSP as a page.

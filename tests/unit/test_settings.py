@@ -65,6 +65,8 @@ def test_the_busy_timeout_is_set_once():
 
 def test_the_header_middleware_runs_before_whitenoise_and_the_session_rules_after_auth():
     middleware = load_settings().MIDDLEWARE
+    # /healthz is answered before the https redirect and the host checks (a load balancer asks by IP).
+    assert middleware[:2] == ["core.middleware.HealthCheckMiddleware", "django.middleware.security.SecurityMiddleware"]
     whitenoise = middleware.index("whitenoise.middleware.WhiteNoiseMiddleware")
     assert middleware.index("csp.middleware.CSPMiddleware") < whitenoise
     assert middleware.index("django_permissions_policy.PermissionsPolicyMiddleware") < whitenoise
