@@ -121,17 +121,19 @@ if os.environ.get("DATABASE_URL"):
         "default": dj_database_url.parse(os.environ["DATABASE_URL"], conn_max_age=600, conn_health_checks=True)
     }
     if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
-        DATABASES["default"]["OPTIONS"] = dict(SQLITE_OPTIONS)
+        DATABASES["default"].update(ENGINE="core.sqlite", OPTIONS=dict(SQLITE_OPTIONS), TEST={"NAME": ":memory:"})
 else:
     DATABASES = {
         "default": {
-            "ENGINE": "django.db.backends.sqlite3",
+            # Django's SQLite, but a new database file (and so its -wal and -shm) is made 0600.
+            "ENGINE": "core.sqlite",
             "NAME": str(SQLITE_PATH),
             "OPTIONS": dict(SQLITE_OPTIONS),
             # Keep the connection: opening SQLite and running its PRAGMAs cost more than a quiz answer.
             "CONN_MAX_AGE": 600,
             "CONN_HEALTH_CHECKS": True,
-            "TEST": {"NAME": os.environ.get("PAUSE_TEST_SQLITE_PATH") or None},
+            # ":memory:" said outright: pytest-django recognises only Django's own engine as SQLite.
+            "TEST": {"NAME": os.environ.get("PAUSE_TEST_SQLITE_PATH") or ":memory:"},
         }
     }
 
