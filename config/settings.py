@@ -149,10 +149,16 @@ if REDIS_URL:
         "default": {
             "BACKEND": "django.core.cache.backends.redis.RedisCache",
             "LOCATION": REDIS_URL,
-            # Several sites (or a staging copy) can share one Redis database without reading each other's keys.
+            # Keeps names apart, not a security boundary: give each site a Redis of its own (docs/deploy.md).
             "KEY_PREFIX": os.environ.get("PAUSE_CACHE_PREFIX", "pause"),
             # A Redis that has gone away fails a request in seconds instead of hanging every worker.
-            "OPTIONS": {"socket_connect_timeout": 2, "socket_timeout": 2, "health_check_interval": 30},
+            # JSON, never pickle: a value planted in Redis must not run code here (core/cache.py).
+            "OPTIONS": {
+                "socket_connect_timeout": 2,
+                "socket_timeout": 2,
+                "health_check_interval": 30,
+                "serializer": "core.cache.JSONSerializer",
+            },  # fmt: skip
         }
     }
     SESSION_ENGINE = "django.contrib.sessions.backends.cache"
