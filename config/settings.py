@@ -248,6 +248,8 @@ STORAGES = {
 # --- messages and forms ---------------------------------------------------------------------
 # Message levels as Bootstrap's alert classes: the template writes `alert-{{ message.level_tag }}`.
 MESSAGE_TAGS = {message_levels.DEBUG: "info", message_levels.ERROR: "danger"}
+# In the session, never a cookie: a message may hold a join, family or staff code (signed is not secret).
+MESSAGE_STORAGE = "django.contrib.messages.storage.session.SessionStorage"
 CRISPY_ALLOWED_TEMPLATE_PACKS = "bootstrap5"
 CRISPY_TEMPLATE_PACK = "bootstrap5"
 
