@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import ipaddress
 import os
+import re
 
 from django.core.exceptions import ImproperlyConfigured
 
@@ -48,3 +49,11 @@ def env_networks(name: str, default: str) -> list[str]:
         except ValueError:
             raise ImproperlyConfigured(f"{name} must list IP addresses or networks, not {entry!r}.") from None
     return entries
+
+
+def env_url_path(name: str, default: str) -> str:
+    """A path on the site such as ``ops-7f3a/`` (slashes either side are tidied); empty stays empty."""
+    value = os.environ.get(name, default).strip().strip("/")
+    if value and not re.fullmatch(r"[A-Za-z0-9._~-]+(/[A-Za-z0-9._~-]+)*", value):
+        raise ImproperlyConfigured(f"{name} must be a path of letters, digits and . _ ~ - only, not {value!r}.")
+    return f"{value}/" if value else ""

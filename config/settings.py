@@ -16,7 +16,7 @@ import dj_database_url
 from django.contrib.messages import constants as message_levels
 from django.core.exceptions import ImproperlyConfigured
 
-from config.env import FORWARDED_ALLOW_IPS, env_bool, env_int, env_list, env_networks
+from config.env import FORWARDED_ALLOW_IPS, env_bool, env_int, env_list, env_networks, env_url_path
 from config.log import logging_config
 from config.security import PERMISSIONS_OFF, content_security_policy
 
@@ -300,6 +300,8 @@ JOIN_RATE_WINDOW = 10 * 60
 QUICK_EXIT_URL = os.environ.get("QUICK_EXIT_URL", "https://www.bbc.co.uk/weather")
 
 CSRF_FAILURE_VIEW = "core.views.csrf_failure"
+# Where Django's admin lives: unset is admin/; another path moves it; empty closes it (docs/deploy.md).
+PAUSE_ADMIN_URL = env_url_path("PAUSE_ADMIN_URL", "admin/")
 
 # --- logging and error mail -----------------------------------------------------------------
 # Every module logs through `logging.getLogger(__name__)`: refusals and throttles at WARNING,

@@ -114,3 +114,18 @@ def test_only_django_debug_true_turns_debug_on():
             DJANGO_DEBUG=value, DJANGO_SECRET_KEY="test-only-" + "k" * 50, DJANGO_ALLOWED_HOSTS="pause.example"
         )
         assert completed.stdout.split()[0] == "False", value
+
+
+@pytest.mark.parametrize(
+    ("given", "path"), [(None, "admin/"), ("", ""), ("/ops-7f3a/", "ops-7f3a/"), ("ops/admin", "ops/admin/")]
+)
+def test_the_admin_url_is_a_tidy_path_or_empty(given, path):
+    env = {} if given is None else {"PAUSE_ADMIN_URL": given}
+    with mock.patch.dict(os.environ):
+        os.environ.pop("PAUSE_ADMIN_URL", None)
+        assert load_settings(**env).PAUSE_ADMIN_URL == path
+
+
+def test_an_admin_url_with_other_characters_is_refused():
+    with pytest.raises(ImproperlyConfigured, match="PAUSE_ADMIN_URL"):
+        load_settings(PAUSE_ADMIN_URL="ops admin/<x>")
