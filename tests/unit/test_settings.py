@@ -117,13 +117,14 @@ def test_only_django_debug_true_turns_debug_on():
 
 
 @pytest.mark.parametrize(
-    ("given", "path"), [(None, "admin/"), ("", ""), ("/ops-7f3a/", "ops-7f3a/"), ("ops/admin", "ops/admin/")]
+    ("given", "expected"), [(None, "admin/"), ("", ""), ("/ops-7f3a/", "ops-7f3a/"), ("ops/admin", "ops/admin/")]
 )
-def test_the_admin_url_is_a_tidy_path_or_empty(given, path):
+def test_the_admin_url_is_a_tidy_path_or_empty(given, expected):
     env = {} if given is None else {"PAUSE_ADMIN_URL": given}
     with mock.patch.dict(os.environ):
         os.environ.pop("PAUSE_ADMIN_URL", None)
-        assert load_settings(**env).PAUSE_ADMIN_URL == path
+        admin_url = load_settings(**env).PAUSE_ADMIN_URL
+        assert admin_url == expected
 
 
 def test_an_admin_url_with_other_characters_is_refused():
