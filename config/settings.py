@@ -292,7 +292,9 @@ CSRF_COOKIE_SAMESITE = "Lax"
 # --- Pause ----------------------------------------------------------------------------------
 PAUSE_CONTENT_DIR = Path(os.environ.get("PAUSE_CONTENT_DIR", BASE_DIR / "content"))
 # Classes archived longer than this are deleted by `manage.py purge_expired`, with their students' class data.
-RETENTION_DAYS = env_int("RETENTION_DAYS", 365, minimum=1)
+# At most a hundred years (purge_expired --days too): longer is a typo, and far longer no date can hold.
+RETENTION_DAYS_MAX = 36_500
+RETENTION_DAYS = env_int("RETENTION_DAYS", 365, minimum=1, maximum=RETENTION_DAYS_MAX)
 # Wrong join codes allowed from one address in JOIN_RATE_WINDOW seconds (a class typing at once, with typos).
 JOIN_RATE_LIMIT = env_int("JOIN_RATE_LIMIT", 30, minimum=1)
 JOIN_RATE_WINDOW = 10 * 60

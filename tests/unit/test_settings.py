@@ -130,3 +130,8 @@ def test_the_admin_url_is_a_tidy_path_or_empty(given, expected):
 def test_an_admin_url_with_other_characters_is_refused():
     with pytest.raises(ImproperlyConfigured, match="PAUSE_ADMIN_URL"):
         load_settings(PAUSE_ADMIN_URL="ops admin/<x>")
+
+
+def test_a_retention_too_long_for_a_date_is_refused_at_start():
+    with pytest.raises(ImproperlyConfigured, match="RETENTION_DAYS must be at most 36500, not 99999999999"):
+        load_settings(RETENTION_DAYS="99999999999")
