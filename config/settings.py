@@ -121,7 +121,9 @@ if os.environ.get("DATABASE_URL"):
         "default": dj_database_url.parse(os.environ["DATABASE_URL"], conn_max_age=600, conn_health_checks=True)
     }
     if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
-        DATABASES["default"].update(ENGINE="core.sqlite", OPTIONS=dict(SQLITE_OPTIONS), TEST={"NAME": ":memory:"})
+        DATABASES["default"]["ENGINE"] = "core.sqlite"
+        DATABASES["default"]["OPTIONS"] = dict(SQLITE_OPTIONS)
+        DATABASES["default"]["TEST"] = {"NAME": ":memory:"}
 else:
     DATABASES = {
         "default": {
