@@ -10,8 +10,11 @@ PORT ?= 8000
 SOAK_SEEDS ?= 1 2 3 4 5
 # Locks are compiled for every platform, from Python 3.11 up.
 LOCK := $(BIN)/uv pip compile --quiet --universal --python-version 3.11 --generate-hashes
+# Settings mean production unless DJANGO_DEBUG=true: the Makefile is for development (run, lint's
+# mypy plugin, tests), so it turns debug on, unless the environment already says otherwise.
+export DJANGO_DEBUG ?= true
 
-.PHONY: setup install run test unit soak lint lock bench loadtest browser clean
+.PHONY: setup install run test unit soak lint lock audit bench loadtest browser clean
 
 setup: install
 	@mkdir -p var
@@ -58,6 +61,11 @@ lock: $(VENV)/.installed
 	@$(LOCK) requirements.in -o requirements.txt
 	@$(LOCK) requirements-dev.in -o requirements-dev.txt
 	@$(LOCK) requirements-bench.in -o requirements-bench.txt
+
+# Known vulnerabilities in the locked requirements (pip-audit; scripts/audit.py). Needs the network,
+# so `make test` does not run it; it says plainly when it could not check. Exit 1: vulnerable; 2: not checked.
+audit: $(VENV)/.installed
+	@$(BIN)/python -m scripts.audit
 
 # The fast loop: unit tests only, no browser, no server, no database.
 unit: $(VENV)/.installed

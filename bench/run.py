@@ -47,6 +47,7 @@ def course_load_seconds() -> float:
     Reads, parses and validates every file and reports every content error, as every start does.
     """
     os.environ.setdefault("DJANGO_SETTINGS_MODULE", "config.settings")
+    os.environ.setdefault("DJANGO_DEBUG", "true")  # a developer's tool: no production secrets here
     import django
 
     django.setup()

@@ -7,7 +7,7 @@ machine and each of several app servers behind a load balancer (docs/deploy.md).
 import multiprocessing
 import os
 
-from config.env import env_int  # a bad value stops start-up with a message that names the variable
+from config.env import FORWARDED_ALLOW_IPS, env_int  # a bad value stops start-up with a message that names the variable
 
 # Loopback by default: the TLS proxy on the same machine is the only thing that should reach gunicorn.
 bind = os.environ.get("GUNICORN_BIND", "127.0.0.1:8000")
@@ -32,7 +32,8 @@ max_requests_jitter = env_int("GUNICORN_MAX_REQUESTS_JITTER", 200)
 preload_app = True
 # Which proxies may tell gunicorn the client's scheme and address (X-Forwarded-*). Only the
 # proxy on this machine by default; a load balancer's address when there are several servers.
-forwarded_allow_ips = os.environ.get("GUNICORN_FORWARDED_ALLOW_IPS", "127.0.0.1,::1")
+# Django reads the same variable (PAUSE_PROXY_ADDRESSES): X-Forwarded-For from anyone else is ignored.
+forwarded_allow_ips = os.environ.get("GUNICORN_FORWARDED_ALLOW_IPS", FORWARDED_ALLOW_IPS)
 # Limits that a course's forms never come near, so an oversized request is refused early.
 limit_request_line = 4094
 limit_request_fields = 60

@@ -1,7 +1,8 @@
 """Settings for Pause, read from the environment.
 
-Development needs nothing set. ``DJANGO_DEBUG=false`` means production and
-then a secret key and allowed hosts are required. Reading this file changes
+Production unless ``DJANGO_DEBUG=true`` (``make run`` and the tests set it): a
+forgotten variable never serves debug pages; a secret key (never the public dev
+key) and allowed hosts are then required. Reading this file changes
 nothing on disk: the SQLite database's folder (``var/`` by default) is made by
 ``make setup``, or by whoever sets PAUSE_SQLITE_PATH.
 """
@@ -15,7 +16,7 @@ import dj_database_url
 from django.contrib.messages import constants as message_levels
 from django.core.exceptions import ImproperlyConfigured
 
-from config.env import env_bool, env_int, env_list
+from config.env import FORWARDED_ALLOW_IPS, env_bool, env_int, env_list, env_networks, env_url_path
 from config.log import logging_config
 from config.mail import email_settings
 from config.security import PERMISSIONS_OFF, content_security_policy
@@ -23,17 +24,16 @@ from config.security import PERMISSIONS_OFF, content_security_policy
 BASE_DIR = Path(__file__).resolve().parent.parent
 
 
-DEBUG = env_bool("DJANGO_DEBUG", True)
+DEBUG = env_bool("DJANGO_DEBUG", False)
 
-SECRET_KEY = os.environ.get("DJANGO_SECRET_KEY", "")
-if not SECRET_KEY:
-    if not DEBUG:
-        raise ImproperlyConfigured("DJANGO_SECRET_KEY must be set when DJANGO_DEBUG is false.")
-    SECRET_KEY = "dev-only-insecure-key-never-use-in-production"  # noqa: S105 (dev default)
+DEV_SECRET_KEY = "dev-only-insecure-key-never-use-in-production"  # noqa: S105 (dev default, public)
+SECRET_KEY = os.environ.get("DJANGO_SECRET_KEY", "") or (DEV_SECRET_KEY if DEBUG else "")
+if not DEBUG and SECRET_KEY in {"", DEV_SECRET_KEY}:
+    raise ImproperlyConfigured("DJANGO_SECRET_KEY must be set (and not the dev key) unless DJANGO_DEBUG=true.")
 
 ALLOWED_HOSTS = env_list("DJANGO_ALLOWED_HOSTS", "127.0.0.1,localhost,[::1]" if DEBUG else "")
 if not DEBUG and not ALLOWED_HOSTS:
-    raise ImproperlyConfigured("DJANGO_ALLOWED_HOSTS must be set when DJANGO_DEBUG is false.")
+    raise ImproperlyConfigured("DJANGO_ALLOWED_HOSTS must be set unless DJANGO_DEBUG=true.")
 
 INSTALLED_APPS = [
     "django.contrib.admin",
@@ -55,6 +55,8 @@ INSTALLED_APPS = [
 
 # The effective order, top to bottom for a request (and bottom to top for its response).
 MIDDLEWARE = [
+    # /healthz for a load balancer, over http and by IP: before the https redirect and host checks.
+    "core.middleware.HealthCheckMiddleware",
     "django.middleware.security.SecurityMiddleware",
     # The header middleware runs before WhiteNoise, which answers static files itself and skips
     # everything after it: an SVG opened on its own gets the same CSP as a page.
@@ -120,17 +122,21 @@ if os.environ.get("DATABASE_URL"):
         "default": dj_database_url.parse(os.environ["DATABASE_URL"], conn_max_age=600, conn_health_checks=True)
     }
     if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
+        DATABASES["default"]["ENGINE"] = "core.sqlite"
         DATABASES["default"]["OPTIONS"] = dict(SQLITE_OPTIONS)
+        DATABASES["default"]["TEST"] = {"NAME": ":memory:"}
 else:
     DATABASES = {
         "default": {
-            "ENGINE": "django.db.backends.sqlite3",
+            # Django's SQLite, but a new database file (and so its -wal and -shm) is made 0600.
+            "ENGINE": "core.sqlite",
             "NAME": str(SQLITE_PATH),
             "OPTIONS": dict(SQLITE_OPTIONS),
             # Keep the connection: opening SQLite and running its PRAGMAs cost more than a quiz answer.
             "CONN_MAX_AGE": 600,
             "CONN_HEALTH_CHECKS": True,
-            "TEST": {"NAME": os.environ.get("PAUSE_TEST_SQLITE_PATH") or None},
+            # ":memory:" said outright: pytest-django recognises only Django's own engine as SQLite.
+            "TEST": {"NAME": os.environ.get("PAUSE_TEST_SQLITE_PATH") or ":memory:"},
         }
     }
 
@@ -146,10 +152,16 @@ if REDIS_URL:
         "default": {
             "BACKEND": "django.core.cache.backends.redis.RedisCache",
             "LOCATION": REDIS_URL,
-            # Several sites (or a staging copy) can share one Redis database without reading each other's keys.
+            # Keeps names apart, not a security boundary: give each site a Redis of its own (docs/deploy.md).
             "KEY_PREFIX": os.environ.get("PAUSE_CACHE_PREFIX", "pause"),
             # A Redis that has gone away fails a request in seconds instead of hanging every worker.
-            "OPTIONS": {"socket_connect_timeout": 2, "socket_timeout": 2, "health_check_interval": 30},
+            # JSON, never pickle: a value planted in Redis must not run code here (core/cache.py).
+            "OPTIONS": {
+                "socket_connect_timeout": 2,
+                "socket_timeout": 2,
+                "health_check_interval": 30,
+                "serializer": "core.cache.JSONSerializer",
+            },  # fmt: skip
         }
     }
     SESSION_ENGINE = "django.contrib.sessions.backends.cache"
@@ -206,6 +218,8 @@ AXES_LOCKOUT_TEMPLATE = "accounts/locked_out.html"
 AXES_USERNAME_FORM_FIELD = "username"
 # How many proxies in front of the app append to X-Forwarded-For (0: trust REMOTE_ADDR only).
 PAUSE_TRUSTED_PROXIES = env_int("PAUSE_TRUSTED_PROXIES", 0)
+# X-Forwarded-For counts only on a request from one of these: gunicorn's own list of proxies.
+PAUSE_PROXY_ADDRESSES = env_networks("GUNICORN_FORWARDED_ALLOW_IPS", FORWARDED_ALLOW_IPS)
 AXES_CLIENT_IP_CALLABLE = "accounts.client_ip.client_ip"
 # What axes writes in its log lines about a client: the page only, never a username or an address.
 AXES_CLIENT_STR_CALLABLE = "core.reporting.axes_client_str"
@@ -238,6 +252,8 @@ STORAGES = {
 # --- messages and forms ---------------------------------------------------------------------
 # Message levels as Bootstrap's alert classes: the template writes `alert-{{ message.level_tag }}`.
 MESSAGE_TAGS = {message_levels.DEBUG: "info", message_levels.ERROR: "danger"}
+# In the session, never a cookie: a message may hold a join, family or staff code (signed is not secret).
+MESSAGE_STORAGE = "django.contrib.messages.storage.session.SessionStorage"
 CRISPY_ALLOWED_TEMPLATE_PACKS = "bootstrap5"
 CRISPY_TEMPLATE_PACK = "bootstrap5"
 
@@ -280,7 +296,9 @@ CSRF_COOKIE_SAMESITE = "Lax"
 # --- Pause ----------------------------------------------------------------------------------
 PAUSE_CONTENT_DIR = Path(os.environ.get("PAUSE_CONTENT_DIR", BASE_DIR / "content"))
 # Classes archived longer than this are deleted by `manage.py purge_expired`, with their students' class data.
-RETENTION_DAYS = env_int("RETENTION_DAYS", 365, minimum=1)
+# At most a hundred years (purge_expired --days too): longer is a typo, and far longer no date can hold.
+RETENTION_DAYS_MAX = 36_500
+RETENTION_DAYS = env_int("RETENTION_DAYS", 365, minimum=1, maximum=RETENTION_DAYS_MAX)
 # Guessable codes (class, family, school staff), accounts.throttle; the numbers are argued in docs/deploy.md.
 # Wrong codes of one kind allowed per browser, and per address, in JOIN_RATE_WINDOW seconds.
 CODE_LIMIT_BROWSER = env_int("CODE_LIMIT_BROWSER", 10, minimum=1)
@@ -294,6 +312,8 @@ JOINS_WINDOW = 60 * 60
 QUICK_EXIT_URL = os.environ.get("QUICK_EXIT_URL", "https://www.bbc.co.uk/weather")
 
 CSRF_FAILURE_VIEW = "core.views.csrf_failure"
+# Where Django's admin lives: unset is admin/; another path moves it; empty closes it (docs/deploy.md).
+PAUSE_ADMIN_URL = env_url_path("PAUSE_ADMIN_URL", "admin/")
 
 # --- logging and error mail -----------------------------------------------------------------
 # Every module logs through `logging.getLogger(__name__)`: refusals and throttles at WARNING,

@@ -1,11 +1,15 @@
+from django.conf import settings
 from django.contrib import admin
 from django.urls import include, path
+
+# Django's admin (operators only) where PAUSE_ADMIN_URL says; nowhere when it is empty.
+admin_urls = [path(settings.PAUSE_ADMIN_URL, admin.site.urls)] if settings.PAUSE_ADMIN_URL else []
 
 urlpatterns = [
     path("", include("core.urls")),
     path("", include("classrooms.urls")),
     path("accounts/", include("accounts.urls")),
-    path("admin/", admin.site.urls),
+    *admin_urls,
     # Before courses: /modules/<module>/quiz/ must not be read as a lesson called "quiz".
     path("", include("quizzes.urls")),
     path("", include("courses.urls")),

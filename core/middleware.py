@@ -18,8 +18,26 @@ from django.http import HttpRequest, HttpResponse
 from django.utils.cache import patch_cache_control
 
 from .sessions import SHOWN_ONCE, SIGNED_IN_AT, TOUCHED_AT, shown_once_stale
+from .views import healthz
 
 logger = logging.getLogger(__name__)
+
+
+class HealthCheckMiddleware:
+    """``/healthz`` for a load balancer, which asks over plain http and by the app server's IP.
+
+    First in MIDDLEWARE: before SecurityMiddleware (its redirect to https) and before anything
+    that checks the Host against ALLOWED_HOSTS. Exactly this path; every other request, and
+    ``/healthz`` itself further down in the URLconf, is checked as usual.
+    """
+
+    def __init__(self, get_response: Callable[[HttpRequest], HttpResponse]) -> None:
+        self.get_response = get_response
+
+    def __call__(self, request: HttpRequest) -> HttpResponse:
+        if request.path_info == "/healthz":
+            return healthz(request)
+        return self.get_response(request)
 
 
 class SessionTimeoutMiddleware:

@@ -11,6 +11,7 @@ from __future__ import annotations
 import html
 import re
 import threading
+import unicodedata
 from dataclasses import dataclass
 
 import markdown
@@ -58,8 +59,14 @@ _SCHEME = re.compile(r"^([a-zA-Z][a-zA-Z0-9+.-]*):")
 
 
 def is_allowed_url(url: str, *, for_image: bool = False) -> bool:
-    """https, mailto and paths on this site; images only from this site's static files."""
+    """https, mailto and paths on this site; images only from this site's static files.
+
+    A control character anywhere (a tab or newline, written as ``&#9;``/``&#10;`` or literally)
+    refuses the URL: browsers drop tabs and newlines, so ``/<tab>/evil.example`` would leave the site.
+    """
     url = url.strip()
+    if any(unicodedata.category(char) == "Cc" for char in url):
+        return False
     if for_image:
         return url.startswith("/static/") and not url.startswith("//")
     if url.startswith(("//", "\\", "/\\")):

@@ -28,13 +28,32 @@ class NotCurrent(SubmissionRefused):
     """An answer to a question the attempt is no longer at (another tab, the back button), or not the reader's."""
 
 
+# A visitor (no account) starts at most this many attempts in one browser session: each is a row
+# anyone can make without signing in. Far more than reading the whole course and retaking every
+# quiz a few times; a visitor's attempts are deleted a day later (visitor_attempts_purge).
+VISITOR_STARTS_PER_SESSION = 40
+
+
+class TooManyStarts(Exception):
+    """A visitor has started VISITOR_STARTS_PER_SESSION attempts in this session."""
+
+
 @transaction.atomic
 def quiz_attempt_start(*, user: Reader, session: SessionBase | None, quiz: Quiz) -> QuizAttempt:
+    """A new attempt; for a visitor, their unfinished one at this quiz if they have it (a double
+    click or a second "Start" makes no second row), and never more than VISITOR_STARTS_PER_SESSION."""
     if user.is_authenticated:
         owner: dict[str, Any] = {"user_id": user.pk}
     else:
         assert session is not None, "a visitor's attempt is kept by their session"
-        owner = {"visitor": visitor_token(session, create=True)}
+        token = visitor_token(session, create=True)
+        unfinished = selectors.attempt_current(user=user, session=session, quiz=quiz)
+        if unfinished is not None:
+            return unfinished
+        if selectors.visitor_attempts(token).count() >= VISITOR_STARTS_PER_SESSION:
+            logger.warning("quiz start refused (module %s): visitor session at its limit of starts", quiz.module_id)
+            raise TooManyStarts
+        owner = {"visitor": token}
     item_index, step_id = grading.opening(quiz, 0)
     return QuizAttempt.objects.create(
         **owner,

@@ -87,7 +87,12 @@ def quiz_page(request: HttpRequest, module_id: str) -> HttpResponse:
 @require_POST
 def quiz_start(request: HttpRequest, module_id: str) -> HttpResponse:
     module, quiz = selectors.quiz_get(module_id=module_id)
-    services.quiz_attempt_start(user=request.user, session=request.session, quiz=quiz)
+    try:
+        services.quiz_attempt_start(user=request.user, session=request.session, quiz=quiz)
+    except services.TooManyStarts:
+        context = {"title": "Quiz not started", "heading": "That is a lot of quizzes for one visit", "module": module,
+                   "message": "Sign in to keep going, or close the browser and come back later."}  # fmt: skip
+        return render(request, "quizzes/refused.html", context, status=429)
     return redirect("quizzes:quiz", module_id=module.id)
 
 

@@ -27,6 +27,7 @@ def main() -> int:
     import os
 
     os.environ.setdefault("DJANGO_SETTINGS_MODULE", "config.settings")
+    os.environ.setdefault("DJANGO_DEBUG", "true")  # a developer's tool: no production secrets here
     import django
 
     django.setup()

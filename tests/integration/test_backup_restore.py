@@ -8,9 +8,12 @@ the way docs/deploy.md tells an operator to do it.
 
 from __future__ import annotations
 
+import io
+import os
 import random
 import shutil
 import sqlite3
+import stat
 import subprocess
 import uuid
 from pathlib import Path
@@ -22,6 +25,7 @@ from django.core.management import CommandError, call_command
 from django.db import connection
 from django.test import Client
 
+from courses.management.commands.backup_db import Command as BackupCommand
 from courses.registry import get_course
 from tools.http import answer_fields, hidden_fields
 
@@ -148,3 +152,41 @@ def restore_postgresql(dump: Path) -> dict[str, dict[str, list[tuple[Any, ...]]]
     finally:
         with psycopg.connect(server, autocommit=True) as conn:
             conn.execute(f'DROP DATABASE IF EXISTS "{fresh}" WITH (FORCE)')
+
+
+# --- owner-only files (security review F16) -----------------------------------------------------
+
+
+def test_a_backup_is_owner_only_from_its_first_byte_whatever_the_umask(tmp_path: Path, monkeypatch) -> None:
+    """The file exists with mode 0600 before the database writes into it: no chmod afterwards,
+    which would leave a window in which another user could open it and keep reading."""
+    modes_while_writing: list[int] = []
+    for method in ("_sqlite", "_postgresql"):
+        original = getattr(BackupCommand, method)
+
+        def spy(self, target: Path, original=original) -> None:
+            modes_while_writing.append(stat.S_IMODE(target.stat().st_mode))
+            original(self, target)
+
+        monkeypatch.setattr(BackupCommand, method, spy)
+    target = tmp_path / "new-folder" / "pause.backup"
+    previous = os.umask(0o022)
+    try:
+        call_command("backup_db", str(target), stdout=io.StringIO())
+    finally:
+        os.umask(previous)
+    assert modes_while_writing == [0o600]
+    assert stat.S_IMODE(target.stat().st_mode) == 0o600
+    assert target.stat().st_size > 0
+    assert stat.S_IMODE(target.parent.stat().st_mode) == 0o700  # a folder it made itself
+
+
+def test_a_failed_backup_leaves_no_file(tmp_path: Path, monkeypatch) -> None:
+    def fail(self, target: Path) -> None:
+        raise CommandError("the database went away")
+
+    monkeypatch.setattr(BackupCommand, "_sqlite", fail)
+    monkeypatch.setattr(BackupCommand, "_postgresql", fail)
+    with pytest.raises(CommandError, match="went away"):
+        call_command("backup_db", str(tmp_path / "pause.backup"))
+    assert not (tmp_path / "pause.backup").exists()

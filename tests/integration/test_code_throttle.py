@@ -96,6 +96,7 @@ def test_successful_joins_are_limited_per_address(school, settings):
 def test_behind_a_trusted_proxy_the_client_address_is_the_forwarded_one(school, settings):
     settings.CODE_LIMIT_ADDRESS = 2
     settings.PAUSE_TRUSTED_PROXIES = 1
+    settings.PAUSE_PROXY_ADDRESSES = ["10.0.0.1"]
     for _ in range(2):
         join(Client(), "QQQQ-QQQQ", REMOTE_ADDR="10.0.0.1", HTTP_X_FORWARDED_FOR="6.6.6.6")
     # Same proxy, another client: not limited. A spoofed left-hand entry changes nothing.

@@ -176,6 +176,28 @@ def test_the_proxy_header_is_what_makes_a_request_https(production):
     assert response["Strict-Transport-Security"].startswith("max-age=31536000")
 
 
+# --- the load balancer's health check (security review F14) --------------------------------
+
+
+def test_a_load_balancer_gets_healthz_over_plain_http_by_the_servers_ip(production):
+    checker = Client(raise_request_exception=False)
+    for host in ("10.0.0.5:8000", "10.0.0.5", "[fd00::5]:8000", "pause.example"):
+        response = checker.get("/healthz", HTTP_HOST=host)
+        assert response.status_code == 200, host
+        assert response.content == b"ok"
+    assert checker.head("/healthz", HTTP_HOST="10.0.0.5:8000").status_code == 200
+
+
+def test_every_other_request_is_still_redirected_to_https_or_refused_for_its_host(production):
+    checker = Client(raise_request_exception=False)
+    for path in ("/healthz/", "/healthz.txt", "/modules/", "/"):
+        assert checker.get(path, HTTP_HOST="10.0.0.5:8000").status_code == 400, path
+        proxied = checker.get(path, HTTP_HOST="10.0.0.5:8000", HTTP_X_FORWARDED_PROTO="https")
+        assert proxied.status_code == 400, path
+    assert checker.get("/modules/", HTTP_HOST="pause.example").status_code == 301
+    assert checker.post("/healthz", HTTP_HOST="10.0.0.5:8000").status_code == 405
+
+
 def test_development_over_http_keeps_plain_cookie_names_and_no_upgrade():
     values = production_settings(DJANGO_DEBUG="true")
     assert values["SESSION_COOKIE_NAME"] == "sessionid"

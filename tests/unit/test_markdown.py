@@ -6,7 +6,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from courses.markdown import ALLOWED_ATTRIBUTES, ALLOWED_TAGS, is_allowed_url, render_markdown
+from courses.markdown import ALLOWED_ATTRIBUTES, ALLOWED_TAGS, is_allowed_url, render_markdown, sanitize
 
 # From the OWASP XSS Filter Evasion Cheat Sheet, plus Markdown-specific forms of the same tricks.
 OWASP_VECTORS = [
@@ -144,3 +144,39 @@ def test_images_only_from_this_sites_static_files():
 def test_headings_are_collected_for_a_table_of_contents():
     rendered = render_markdown("## One\n\ntext\n\n### Two\n")
     assert [(h.id, h.level) for h in rendered.headings] == [("one", 2), ("two", 3)]
+
+
+# --- a control character in a URL (security review F18) -----------------------------------------
+# Browsers drop tabs and newlines from a URL, so "/<tab>/evil.example" is "//evil.example": off the site.
+
+
+@pytest.mark.parametrize(
+    "href", ["/&#9;/evil.example", "/&#10;/evil.example", "/&#13;/evil.example", "/&#x9;/evil.example"]
+)
+def test_a_tab_or_newline_cannot_smuggle_an_off_site_link(href):
+    rendered = render_markdown(f'<a href="{href}">link</a>')
+    assert "href" not in rendered.html
+    assert "evil.example" not in rendered.html
+    assert len(rendered.rejected_urls) == 1
+
+
+@pytest.mark.parametrize("control", ["\t", "\n", "\r"])
+def test_a_literal_tab_or_newline_is_refused_too(control):
+    # Markdown turns a literal tab into spaces before the sanitiser sees it; the sanitiser refuses it anyway.
+    assert not is_allowed_url(f"/{control}/evil.example")
+    assert "href" not in sanitize(f'<a href="/{control}/evil.example">link</a>')
+
+
+@given(
+    before=st.sampled_from(["/", "/modules/", "https://example.org/", "#top", "page"]),
+    control=st.characters(categories=["Cc"]),
+    after=st.sampled_from(["", "/evil.example", "x"]),
+)
+@settings(max_examples=200)
+def test_any_control_character_anywhere_refuses_the_url(before, control, after):
+    assert not is_allowed_url(f"{before}{control}{after}x")
+
+
+def test_ordinary_links_are_still_allowed():
+    for url in ("/modules/", "#top", "https://example.org/a b", "mailto:help@example.org", "lesson-two/"):
+        assert is_allowed_url(url), url

@@ -30,15 +30,24 @@ class Command(BaseCommand):
         target = Path(path)
         if target.exists():
             raise CommandError(f"{target} exists already: a backup never overwrites another one.")
-        target.parent.mkdir(parents=True, exist_ok=True)
-        if connection.vendor == "sqlite":
-            self._sqlite(target)
-        elif connection.vendor == "postgresql":
-            self._postgresql(target)
-        else:
+        if connection.vendor not in {"sqlite", "postgresql"}:
             raise CommandError(f"No backup method for {connection.vendor}.")
-        # Pupils' progress: readable by the site's own user only.
-        os.chmod(target, 0o600)
+        target.parent.mkdir(mode=0o700, parents=True, exist_ok=True)
+        # Pupils' progress: readable by the site's own user only, from the first byte. The file is
+        # made empty with mode 0600 (whatever the umask), and VACUUM INTO and pg_dump write into it;
+        # a chmod afterwards would leave a window in which anyone could open it and keep reading.
+        try:
+            os.close(os.open(target, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600))
+        except FileExistsError:
+            raise CommandError(f"{target} exists already: a backup never overwrites another one.") from None
+        try:
+            if connection.vendor == "sqlite":
+                self._sqlite(target)
+            else:
+                self._postgresql(target)
+        except BaseException:
+            target.unlink(missing_ok=True)
+            raise
         self.stdout.write(f"Backed up the {connection.vendor} database to {target}")
 
     def _sqlite(self, target: Path) -> None:
@@ -60,5 +69,4 @@ class Command(BaseCommand):
         command = [pg_dump, "--format=custom", "--no-owner", "--no-privileges", "--file", str(target)]
         completed = subprocess.run(command, env=env, capture_output=True, text=True, check=False)  # noqa: S603
         if completed.returncode != 0:
-            target.unlink(missing_ok=True)
             raise CommandError(f"pg_dump failed: {completed.stderr.strip()}")
