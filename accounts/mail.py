@@ -28,7 +28,7 @@ HOUR = 60 * 60
 
 def mail_allowed(user: User) -> bool:
     """Count one mail to this account; False once it has had MAILS_PER_HOUR this hour."""
-    key = f"accounts:mails:{user.pk}:{user.date_joined.timestamp():.0f}"  # a reused id starts afresh
+    key = f"accounts:mails:{user.pk}:{user.date_joined.timestamp():.6f}"  # a reused id starts afresh
     cache.add(key, 0, timeout=HOUR)
     try:
         sent = cache.incr(key)

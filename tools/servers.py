@@ -155,11 +155,20 @@ class Gunicorn:
         self.log.seek(0)
         return self.log.read()
 
-    def workers(self) -> list[int]:
-        """The worker processes' ids (the master's children), in a stable order."""
+    def workers(self, *, every_one: bool = False) -> list[int]:
+        """The worker processes' ids (the master's children), in a stable order.
+
+        The first worker can answer before the master has forked the last (gunicorn spawns them a
+        moment apart): with ``every_one``, wait (START_SECONDS at most) until all of them are there.
+        """
         assert self.process is not None
         children = Path(f"/proc/{self.process.pid}/task/{self.process.pid}/children")
-        return sorted(int(pid) for pid in children.read_text().split())
+        deadline = time.monotonic() + self.START_SECONDS
+        while True:
+            found = sorted(int(pid) for pid in children.read_text().split())
+            if not every_one or len(found) >= self.workers_count or time.monotonic() > deadline:
+                return found
+            time.sleep(0.05)
 
 
 # --- PostgreSQL and Redis ----------------------------------------------------------------------

@@ -6,6 +6,7 @@ import pytest
 from axes.models import AccessAttempt
 
 from accounts.models import User
+from classrooms.services import students as student_services
 from tests.classroom_world import build_school
 
 pytestmark = pytest.mark.django_db
@@ -39,7 +40,8 @@ def test_joining_with_a_garbage_forwarded_address_works(client, behind_a_proxy, 
     )
     assert response.status_code == 302
     wrong = client.post("/join/", {"code": "QQQQ-QQQQ", "nickname": "Sam"}, HTTP_X_FORWARDED_FOR=claimed)
-    assert wrong.status_code == 200
+    assert wrong.status_code == 400  # the form again, with its message: a wrong code, never a 500
+    assert student_services.WRONG_JOIN_CODE in wrong.content.decode()
 
 
 def test_rotating_the_header_from_outside_the_proxy_does_not_get_round_the_sign_in_lock(client, behind_a_proxy):

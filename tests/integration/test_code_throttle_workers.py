@@ -43,7 +43,7 @@ def test_wrong_codes_counted_by_one_worker_limit_the_browser_at_another(tmp_path
     )
     manage(env, "migrate", "--noinput", "-v", "0")
     with Gunicorn(env, workers=3) as server:
-        first, *others = server.workers()
+        first, *others = server.workers(every_one=True)
         assert len(others) == 2
         browser = Browser(server.port)  # a new connection per request, one cookie jar: one browser
         try:
