@@ -39,7 +39,7 @@ def test_a_teacher_who_forgot_their_password_resets_it_by_email_and_signs_in(sit
     expect(page.get_by_text("Please enter a correct")).to_be_visible()
     sign_in(page, site, TEACHER_EMAIL, NEW_PASSWORD)
     expect(page).to_have_url(re.compile(r"/teach/$"))
-    page.get_by_role("link", name="Your account").click()
+    page.get_by_role("link", name="Your account", exact=True).click()
     expect(page.get_by_role("heading", level=1)).to_have_text("Your account")
     axe(page, "your account")
     page.set_viewport_size({"width": 390, "height": 844})  # a phone: nothing wider than the screen
