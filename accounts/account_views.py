@@ -20,6 +20,8 @@ from django.views.decorators.cache import never_cache
 from django.views.decorators.debug import sensitive_post_parameters
 from django.views.decorators.http import require_http_methods
 
+from core.hooks import account_page_links
+
 from . import mail, services, tokens
 from .decorators import AuthenticatedRequest, adult_required
 from .errors import Refused
@@ -30,7 +32,7 @@ logger = logging.getLogger(__name__)
 
 def _settings_page(request: AuthenticatedRequest, name_form: NameForm, email_form: EmailChangeForm) -> HttpResponse:
     status = 400 if name_form.errors or email_form.errors else 200
-    context = {"name_form": name_form, "email_form": email_form}
+    context = {"name_form": name_form, "email_form": email_form, "more_links": account_page_links(request)}
     return render(request, "accounts/settings.html", context, status=status)
 
 

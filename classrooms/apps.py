@@ -6,8 +6,10 @@ class ClassroomsConfig(AppConfig):
     verbose_name = "Classrooms"
 
     def ready(self) -> None:
-        from core.hooks import account_links
+        from core.hooks import account_links, account_page_links
 
         from .links import account_links as own_page_link
+        from .links import deletion_links
 
         account_links.register(own_page_link)
+        account_page_links.register(deletion_links)

@@ -35,3 +35,17 @@ def account_links(request: HttpRequest) -> list[Link]:
     """The ``core.hooks.account_links`` provider: a link to the signed-in person's own page."""
     page = own_page(request.user)
     return [Link(label=page.label, url=reverse(page.url_name))] if page else []
+
+
+# Where each adult deletes their own account (classrooms owns what deleting means for classes and links).
+DELETE_PAGES: dict[str, str] = {
+    User.Role.TEACHER: "classrooms:account-delete",
+    User.Role.SCHOOL_ADMIN: "classrooms:account-delete",
+    User.Role.PARENT: "classrooms:family-delete",
+}
+
+
+def deletion_links(request: HttpRequest) -> list[Link]:
+    """The ``core.hooks.account_page_links`` provider: "Delete your account…" for a teacher or a parent."""
+    url_name = DELETE_PAGES.get(request.user.role) if isinstance(request.user, User) else None
+    return [Link(label="Delete your account…", url=reverse(url_name))] if url_name else []

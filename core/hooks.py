@@ -64,6 +64,10 @@ account_links: Hook[HttpRequest] = Hook("account_links")
 """The account menu, called with the request: e.g. classrooms adds "My classes" for a student.
 Sign in and sign out are core's own (Django's `login`/`logout` URL names), after these links."""
 
+account_page_links: Hook[HttpRequest] = Hook("account_page_links")
+"""Further links on "Your account" (accounts' page), called with the request: e.g. classrooms
+adds "Delete your account…" for a teacher or a parent, whose deletion it owns."""
+
 module_links: Hook[Any] = Hook("module_links")
 """Called with a `courses.domain.Module` (typed `Any`: core imports no other app); the links
 show on the module's page and after its last lesson, e.g. quizzes adds "Take the quiz"."""

@@ -223,6 +223,14 @@ def test_a_grown_up_changes_name_email_and_password_from_their_account_page(clie
     assert signed_in.status_code == 302
 
 
+@pytest.mark.parametrize(("who", "delete_page"), [("teacher", "/teach/account/delete/"), ("parent", "/family/delete/")])
+def test_the_account_page_leads_to_deleting_the_account(client, school, who, delete_page):
+    client.force_login(getattr(school, who))
+    page = client.get("/accounts/settings/").content.decode()
+    assert f'href="{delete_page}"' in page
+    assert client.get(delete_page).status_code == 200
+
+
 def test_a_new_email_that_another_account_took_meanwhile_is_refused(client, school, mailoutbox):
     client.force_login(school.parent)
     client.post(
