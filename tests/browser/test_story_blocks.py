@@ -56,3 +56,12 @@ def test_chat_and_notification_lessons_are_axe_clean_on_a_phone(site, new_page, 
         page.goto(site.url + path)
         problems[path] = serious_axe_violations(page)
     assert {path: found for path, found in problems.items() if found} == {}
+
+
+def test_on_paper_the_bubbles_are_plain_boxes_in_black(site, page):
+    page.goto(site.url + CHAT_LESSON)
+    page.emulate_media(media="print", color_scheme="dark")
+    bubble = page.locator(".chat-you .chat-text")
+    assert bubble.evaluate("e => getComputedStyle(e).color") == "rgb(0, 0, 0)"
+    assert bubble.evaluate("e => getComputedStyle(e).backgroundColor") == "rgba(0, 0, 0, 0)"
+    assert bubble.evaluate("e => getComputedStyle(e).borderTopStyle") == "solid"
