@@ -13,11 +13,13 @@ import re
 import threading
 import unicodedata
 from dataclasses import dataclass
+from typing import Any
 
 import markdown
 import nh3
 
 from .domain.base import Heading
+from .story_blocks import CUSTOM_FENCES, BlockError
 
 EXTENSIONS = [
     "toc",
@@ -30,10 +32,12 @@ EXTENSIONS = [
     "pymdownx.superfences",
     "pymdownx.tilde",
 ]
-EXTENSION_CONFIGS = {
+EXTENSION_CONFIGS: dict[str, dict[str, Any]] = {
     # Lessons start at h2: the page supplies the h1.
     "toc": {"toc_depth": "2-3"},
     "footnotes": {"BACKLINK_TITLE": "Back to the text"},
+    # ```chat and ```notification blocks (courses/story_blocks.py): built from tags allowed below.
+    "pymdownx.superfences": {"custom_fences": CUSTOM_FENCES},
 }
 
 ALLOWED_TAGS = {
@@ -104,6 +108,7 @@ class Rendered:
     headings: tuple[Heading, ...]
     rejected_urls: tuple[str, ...]  # links or images the sanitiser removed, for the author to fix
     word_count: int
+    block_errors: tuple[BlockError, ...] = ()  # broken ```chat or ```notification blocks
 
 
 _URL_ATTRIBUTE = re.compile(r"""\b(href|src)\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s>]+))""", re.IGNORECASE)
@@ -145,6 +150,8 @@ def _converter() -> markdown.Markdown:
 
 def render_markdown(text: str) -> Rendered:
     md = _converter()
+    errors: list[BlockError] = []
+    md.story_block_errors = errors  # type: ignore[attr-defined]
     raw_html = md.convert(text)
     words = len(re.findall(r"\b\w[\w'’-]*\b", html.unescape(_TAG.sub(" ", raw_html))))
     return Rendered(
@@ -152,4 +159,5 @@ def render_markdown(text: str) -> Rendered:
         headings=tuple(_flatten(getattr(md, "toc_tokens", []))),
         rejected_urls=tuple(_rejected_urls(raw_html)),
         word_count=words,
+        block_errors=tuple(errors),
     )

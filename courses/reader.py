@@ -21,6 +21,7 @@ from pydantic import BaseModel, ValidationError
 from . import schemas
 from .errors import Code, ContentError
 from .markdown import Rendered, render_markdown
+from .story_blocks import locate
 from .yamlpos import LineDict, line_of, load_positioned, normalise_loc, yaml_error_line
 
 _CODES = frozenset(Code)
@@ -193,6 +194,8 @@ class ContentReader:
                 f"link or image '{url}' is not allowed (links: https, mailto or a site path; images: /static/ only)",
                 Code.UNSAFE_MARKDOWN,
             )
+        for problem in rendered.block_errors:
+            self.error(path, body_line + locate(lines, problem), "", problem.message, Code.BROKEN_STORY_BLOCK)
         if self.link_host_allowed is not None:
             for url in dict.fromkeys(EXTERNAL_LINK.findall(rendered.html)):
                 url = html.unescape(url)
