@@ -71,6 +71,9 @@ def test_ordering_by_keyboard_with_javascript(site, page):
     first_up = page.locator(".ordering-step").first.locator("button[data-move=up]")
     expect(first_up).to_have_attribute("aria-disabled", "true")
     assert serious_axe_violations(page) == []
+    page.emulate_media(color_scheme="dark")
+    assert serious_axe_violations(page) == []
+    page.emulate_media(color_scheme="light")
 
     for _ in range(20):
         page.keyboard.press("Tab")
