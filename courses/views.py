@@ -91,7 +91,10 @@ def lesson_mark_done(request: HttpRequest, module_id: str, lesson_id: str) -> Ht
     _, following = module.neighbours(lesson)
     if following is not None:
         return redirect("courses:lesson", module_id=module.id, lesson_id=following.id)
-    return redirect("courses:module", module_id=module.id)
+    # After the last lesson, where its "next" button leads: the first link another app gives the
+    # module (the quiz, when there is one), else the module's page.
+    after = module_links(module)
+    return redirect(after[0].url if after else reverse("courses:module", args=[module.id]))
 
 
 @require_safe

@@ -34,6 +34,11 @@ class AnswerForm(forms.Form):
     def to_answer(self) -> dict[str, Any]:
         return {}
 
+    def rearranged(self) -> AnswerForm | None:
+        """A POST that only rearranges the answer on the page (an ordering's "Move up" without
+        JavaScript): the form to show again, in its new arrangement; None for an answer."""
+        return None
+
 
 def labelled(options: Options) -> list[tuple[str, str]]:
     """Choices for a field: each option's place on the page, with its text."""

@@ -30,7 +30,6 @@ __all__ = [
     "normalise_answer",
     "opening",
     "passes",
-    "stations_left",
 ]
 
 Responses = Iterable[tuple[str, str | None, Any]]  # (item id, step id, stored answer)
@@ -58,15 +57,6 @@ def opening(quiz: Quiz, item_index: int) -> tuple[int, str]:
         item = quiz.items[item_index]
         return item_index, kinds.of(item).first_step(item)
     return item_index, ""
-
-
-def stations_left(quiz: Quiz, item_index: int, step_id: str) -> int:
-    """The most questions left from this place, this one included (for "question 3 of about 8")."""
-    left = 0
-    for index in range(item_index, len(quiz.items)):
-        item = quiz.items[index]
-        left += kinds.of(item).stations_left(item, step_id if index == item_index and step_id else None)
-    return left
 
 
 @dataclass(frozen=True, slots=True)

@@ -99,6 +99,11 @@ def response_get(*, attempt: QuizAttempt, position: int) -> QuizResponse:
     return response
 
 
+def stations_answered_in_item(*, attempt: QuizAttempt, item_id: str, before: int) -> int:
+    """How many of an item's stations (a story's steps) the attempt answered before ``before``."""
+    return attempt.responses.filter(item_id=item_id, position__lt=before).count()
+
+
 def response_for_key(*, attempt: QuizAttempt, key: str) -> QuizResponse | None:
     """The response this attempt already recorded under a one-time submission key (a replay), if any."""
     return QuizResponse.objects.filter(attempt=attempt, submission_key=key).first() if key else None

@@ -22,7 +22,7 @@ from courses.domain import Lesson, Module
 from . import kinds, selectors, services
 from .domain import Ending, Item, Quiz
 from .forms import AnswerForm, PlaceForm
-from .grading import ItemResult, endings_reached, grade_answer, grade_quiz, stations_left
+from .grading import ItemResult, endings_reached, grade_answer, grade_quiz
 from .models import QuizAttempt, QuizResponse
 
 logger = logging.getLogger(__name__)
@@ -54,6 +54,15 @@ def _place(attempt: QuizAttempt) -> PlaceForm:
     )
 
 
+def _where(quiz: Quiz, attempt: QuizAttempt, item: Item, *, before: int) -> dict[str, Any]:
+    """The page's counter: "Part 3 of 8", the same for a whole attempt (a quiz's parts are its items),
+    and, in an item of several stations (a story), which of its steps this is."""
+    kind = kinds.of(item)
+    several = bool(kind.first_step(item))
+    step = selectors.stations_answered_in_item(attempt=attempt, item_id=item.id, before=before) + 1 if several else 0
+    return {"part": quiz.items.index(item) + 1, "parts": len(quiz.items), "part_step": step}
+
+
 def _station_context(
     module: Module, quiz: Quiz, attempt: QuizAttempt, place: PlaceForm, form: AnswerForm
 ) -> dict[str, Any]:
@@ -67,8 +76,7 @@ def _station_context(
         "kind": kind,
         "place": place,
         "form": form,
-        "number": attempt.answered + 1,
-        "about": attempt.answered + stations_left(quiz, attempt.item_index, attempt.step_id),
+        **_where(quiz, attempt, item, before=attempt.answered),
         **kind.page_context(item, attempt.step_id or None),
     }
 
@@ -126,6 +134,9 @@ def quiz_answer(request: HttpRequest, module_id: str) -> HttpResponse:
             return _refuse(request, NOT_CURRENT, module=module, reason="not the current question")
         return _after(module, quiz, attempt, replayed)
     form = _form(attempt, quiz, data=request.POST)
+    rearranged = form.rearranged()
+    if rearranged is not None:  # a step moved (an ordering without JavaScript): the same question, nothing recorded
+        return render(request, "quizzes/question.html", _station_context(module, quiz, attempt, place, rearranged))
     if not form.is_valid():
         context = _station_context(module, quiz, attempt, place, form)
         return render(request, "quizzes/question.html", context, status=400)
@@ -165,6 +176,8 @@ def quiz_feedback(request: HttpRequest, module_id: str, attempt_id: str, positio
         "chosen": kind.describe(item, step_id, response.answer),
         "right_answer": kind.right_answer(item),
         "is_last": attempt.finished and position == attempt.answered - 1,
+        **_where(quiz, attempt, item, before=response.position),
+        **kind.page_context(item, step_id),
     }
     return render(request, "quizzes/feedback.html", context)
 

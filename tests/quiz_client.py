@@ -11,25 +11,28 @@ def start(client):
 
 
 def form_of(client):
-    """The current question's page, its hidden fields, and its options and places by the text the page shows."""
+    """The current question's page, its hidden fields, and its options and (an ordering's) steps by the text
+    the page shows: each step's value is what the page sends for it in the list's ``order`` fields."""
     page = client.get(QUIZ)
     assert page.status_code == 200
     place, form = page.context["place"], page.context["form"]
     fields = {name: str(value) for name, value in place.initial.items()}
     choice = form.fields.get("choice")
     options = {text: value for value, text in choice.choices} if choice else {}
-    selects = {field.label: name for name, field in form.fields.items() if name.startswith("place_")}
-    return page.content.decode(), fields, options, selects
+    steps = {text: str(n) for n, (_, text) in enumerate(form.options, start=1)} if "order" in form.fields else {}
+    return page.content.decode(), fields, options, steps
 
 
 def answer(client, **choice):
-    html, fields, options, selects = form_of(client)
+    html, fields, options, steps = form_of(client)
     data = dict(fields)
     for text in choice.get("pick", []):
         data.setdefault("choice", [])
         data["choice"].append(options[text])
-    for text, place in choice.get("places", {}).items():
-        data[selects[text]] = str(place)
+    if "places" in choice:  # an ordering: the steps as the list would send them, first place first
+        data["order"] = [steps[text] for text, _ in sorted(choice["places"].items(), key=lambda pair: pair[1])]
+    if "order" in choice:  # what the list sends, as is
+        data["order"] = choice["order"]
     if "value" in choice:
         data["choice"] = choice["value"]
     return client.post(QUIZ + "answer/", data), data

@@ -100,21 +100,21 @@ def answer_fields(html: str, rng: random.Random | None = None) -> Fields:
     """The question's hidden fields plus a valid answer to whatever it asks.
 
     With ``rng`` the answer is drawn from it (the same seed gives the same answers); without,
-    it is the first choice and places in order, as the benchmarks answer.
+    it is the first choice, and an ordering's steps in the order shown, as the benchmarks answer.
     """
     fields = hidden_fields(html)
     choices = re.findall(r'name="choice" value="(\w+)"', html)
     multiple = re.search(r'<input[^>]*type="checkbox"[^>]*name="choice"', html)
-    places = sorted(set(re.findall(r'<select name="(place_\d+)"', html)))
+    steps = re.findall(r'type="hidden" name="order" value="(\d+)"', html)  # an ordering's list, as shown
     if rng is None:
         if choices:
             fields["choice"] = [choices[0]] if multiple else choices[0]
-        order = list(range(1, len(places) + 1))
     else:
         if multiple:
             fields["choice"] = rng.sample(choices, rng.randint(1, len(choices)))
         elif choices:
             fields["choice"] = rng.choice(choices)
-        order = rng.sample(range(1, len(places) + 1), len(places))
-    fields.update({name: str(place) for name, place in zip(places, order, strict=True)})
+        steps = rng.sample(steps, len(steps))
+    if steps:
+        fields["order"] = steps
     return fields

@@ -143,10 +143,6 @@ class Kind(ABC, Generic[SpecT, ItemT]):
         """The station an item opens at: a step id, or "" for an item that is one station."""
         return ""
 
-    def stations_left(self, item: ItemT, step_id: str | None) -> int:
-        """The most stations left in this item from ``step_id`` (or its start), this one included."""
-        return 1
-
     def page_context(self, item: ItemT, step_id: str | None) -> dict[str, Any]:
         """Extra names the partial needs for a station."""
         return {}

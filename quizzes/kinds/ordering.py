@@ -40,27 +40,84 @@ class Ordering:
 
 
 class OrderingForm(AnswerForm):
-    """One select per step, in the page's order, each asking for the step's place (1 = first)."""
+    """The steps as a list with Move up / Move down buttons; the answer is the list's order.
+
+    Each step is sent as its place in the shuffled order the attempt first showed (1, 2, 3 …), never
+    as its id. The list's order travels as hidden ``order`` fields, one per step, in the order shown:
+    with JavaScript the buttons move the items in place (static/js/ordering.js); without it they are
+    submit buttons whose ``move`` ("up:3") re-renders the page in the new order, recording nothing.
+    """
+
+    order = forms.MultipleChoiceField(
+        widget=forms.MultipleHiddenInput,
+        error_messages={
+            "required": "Put the steps in order, then check your answer.",
+            "invalid_choice": "Put every step in a place.",
+        },
+    )
 
     def __init__(self, *args: Any, options: Options, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         self.options = options
-        places = [("", "Choose a place")] + [(str(n), f"{n}") for n in range(1, len(options) + 1)]
-        for place, (_, text) in enumerate(options, start=1):
-            self.fields[f"place_{place}"] = forms.ChoiceField(
-                label=text, choices=places, error_messages={"required": "Give this step a place."}
-            )
+        self.tokens = [str(n) for n in range(1, len(options) + 1)]
+        field = self.fields["order"]
+        assert isinstance(field, forms.MultipleChoiceField)
+        field.choices = [(token, token) for token in self.tokens]
+        self.arrangement = self._submitted() or list(self.tokens)  # the order the page shows
+        self.moved: tuple[str, str] | None = None  # (token, "up" or "down"): the step a move POST moved
+        self.status = ""  # what that move did, in words
 
-    def clean(self) -> dict[str, Any]:
-        cleaned = super().clean() or {}
-        chosen = [cleaned.get(f"place_{n}") for n in range(1, len(self.options) + 1)]
-        if all(chosen) and len(set(chosen)) != len(chosen):
-            raise forms.ValidationError("Use each place once.", code="repeated_place")
-        return cleaned
+    def _submitted(self) -> list[str] | None:
+        """The order a POST sent, when it is one of the steps' orders."""
+        if not self.is_bound:
+            return None
+        getlist = getattr(self.data, "getlist", None)
+        sent = getlist("order") if getlist else self.data.get("order")
+        sent = [str(token) for token in sent] if isinstance(sent, list) else []
+        return sent if sorted(sent) == sorted(self.tokens) else None
+
+    def clean_order(self) -> list[str]:
+        order = [str(token) for token in self.cleaned_data["order"]]
+        if len(order) != len(self.tokens) or sorted(order) != sorted(self.tokens):
+            raise forms.ValidationError("Put every step in a place.", code="incomplete_order")
+        return order
 
     def to_answer(self) -> Answer:
-        ranked = sorted(range(1, len(self.options) + 1), key=lambda n: int(self.cleaned_data[f"place_{n}"]))
-        return {"order": [self.options[n - 1][0] for n in ranked]}
+        return {"order": [self.options[int(token) - 1][0] for token in self.cleaned_data["order"]]}
+
+    def rearranged(self) -> OrderingForm | None:
+        move = self.data.get("move") if self.is_bound else None
+        if not move:
+            return None
+        direction, _, token = str(move).partition(":")
+        form = OrderingForm(options=self.options)
+        form.arrangement = list(self.arrangement)
+        if direction not in {"up", "down"} or token not in form.arrangement:
+            return form
+        text, place = self.options[int(token) - 1][1], form.arrangement.index(token)
+        target = place - 1 if direction == "up" else place + 1
+        form.moved = (token, direction)
+        if 0 <= target < len(form.arrangement):
+            form.arrangement[place], form.arrangement[target] = form.arrangement[target], token
+            form.status = f"Moved “{text}” to position {target + 1} of {len(form.arrangement)}."
+        else:
+            form.status = f"“{text}” is already {'first' if direction == 'up' else 'last'}."
+        return form
+
+    @property
+    def steps(self) -> list[dict[str, Any]]:
+        """The steps in the order the page shows them, for the template."""
+        last = len(self.arrangement) - 1
+        return [
+            {
+                "token": token,
+                "text": self.options[int(token) - 1][1],
+                "first": place == 0,
+                "last": place == last,
+                "moved": self.moved[1] if self.moved and self.moved[0] == token else "",
+            }
+            for place, token in enumerate(self.arrangement)
+        ]
 
 
 def shuffled_steps(item: Ordering, seed: str) -> list[Option]:

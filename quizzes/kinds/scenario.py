@@ -88,7 +88,6 @@ class Scenario:
     start: str
     steps: Mapping[str, Step]
     endings: Mapping[str, Ending]
-    steps_to_end: Mapping[str, int]  # from each step, the most steps left (itself included)
     kind: ClassVar[str] = "scenario"
     scored: ClassVar[bool] = False  # a story teaches; it is not an exam
     max_points: ClassVar[int] = 0
@@ -111,7 +110,7 @@ class ScenarioKind(Kind[ScenarioSpec, Scenario]):
         for index, step in enumerate(spec.steps):
             source.duplicates((*loc, "steps", index, "choices"), [c.id for c in step.choices], "choice")
         graph = [GraphStep(s.id, tuple(c.next for c in s.choices)) for s in spec.steps]
-        problems, facts = check_scenario(spec.start, graph, {e.id: e.outcome for e in spec.endings})
+        problems, _ = check_scenario(spec.start, graph, {e.id: e.outcome for e in spec.endings})
         for problem in problems:
             source.problem((*loc, *problem.loc), problem.message, problem.code)
         if problems or clash:
@@ -142,7 +141,6 @@ class ScenarioKind(Kind[ScenarioSpec, Scenario]):
             start=spec.start,
             steps=MappingProxyType(steps),
             endings=MappingProxyType(endings),
-            steps_to_end=MappingProxyType(facts.steps_to_end),
         )
 
     def form(self, item: Scenario, step_id: str | None, *, seed: str, data: Data = None) -> AnswerForm:
@@ -151,9 +149,6 @@ class ScenarioKind(Kind[ScenarioSpec, Scenario]):
 
     def first_step(self, item: Scenario) -> str:
         return item.start
-
-    def stations_left(self, item: Scenario, step_id: str | None) -> int:
-        return item.steps_to_end[step_id or item.start]
 
     def page_context(self, item: Scenario, step_id: str | None) -> dict[str, Any]:
         step = item.steps[step_id or item.start]

@@ -32,10 +32,20 @@ def answer_knowledge_check(page, item, *, right: bool = True):
         page.get_by_label("True" if item.answer == right else "False", exact=True).check()
     elif kind == "ordering":
         steps = list(item.steps) if right else list(reversed(item.steps))
-        for place, step in enumerate(steps, start=1):
-            field_id = page.locator("form label", has_text=step.text).first.get_attribute("for")
-            page.locator(f"select#{field_id}").select_option(str(place))
-    page.get_by_role("button", name="Answer").click()
+        put_in_order(page, [step.text for step in steps])
+    page.get_by_role("button", name="Check my answer" if kind == "ordering" else "Answer", exact=True).click()
+
+
+def steps_shown(page) -> list[str]:
+    return [text.strip() for text in page.locator(".ordering-text").all_inner_texts()]
+
+
+def put_in_order(page, texts):
+    """An ordering's steps into ``texts``' order with the Move up buttons (moved in place by JavaScript)."""
+    for place, text in enumerate(texts):
+        while steps_shown(page).index(text) > place:
+            page.get_by_role("button", name=f"Move up: {text}", exact=True).click()
+    assert steps_shown(page) == texts
 
 
 def play(page, site, module_id, *, risky: bool):
@@ -175,13 +185,21 @@ def test_keyboard_alone_completes_a_quiz(site, page):
             pick(1 if item.answer else 2)
             submit_and_go_on()
         elif item.kind == "ordering":
-            right = [s.text for s in item.steps]
-            for field in page.locator("form select").all():
-                field_id = field.get_attribute("id")
-                label = page.locator(f"label[for='{field_id}']").inner_text().replace("*", "").strip()
-                tab_to(f"select#{field_id}")
-                page.keyboard.type(str(right.index(label) + 1))  # typing picks the matching option
-            submit_and_go_on()
+            # Move up with Enter, again and again: focus stays on the moved step's button.
+            for place, step in enumerate(item.steps):
+                button = page.locator(".ordering-step", has_text=step.text).locator("button[data-move=up]")
+                tab_to(f"button[value='{button.get_attribute('value')}']")
+                while (index := steps_shown(page).index(step.text)) > place:
+                    page.keyboard.press("Enter")
+                    status = f"Moved “{step.text}” to position {index} of {len(item.steps)}."
+                    expect(page.locator("[data-ordering-status]")).to_have_text(status)
+                # Focus stayed on the moved step's button; the next step to move is further down.
+                assert page.evaluate("() => document.activeElement.value") == button.get_attribute("value")
+            assert steps_shown(page) == [s.text for s in item.steps]
+            tab_to("form button.btn-primary")
+            press_enter_and_wait()
+            tab_to("main a.btn-primary")
+            press_enter_and_wait()
     expect(page.get_by_role("heading", name="How it went")).to_be_visible()
     expect(page.get_by_text("That completes the quiz for this module.")).to_be_visible()
 

@@ -24,7 +24,10 @@ def test_visitor_reads_the_consent_module_start_to_end(site, page):
         if number < 4:
             expect(page.get_by_text(f"{number} of 4 lessons done")).to_be_visible()
 
-    # After the last lesson the module page shows the whole bar filled.
+    # After the last lesson "Mark as done" leads to the module's quiz; the module page shows the bar filled.
+    expect(page).to_have_url(re.compile(r"/modules/consent/quiz/$"))
+    expect(page.get_by_role("button", name="Start the quiz")).to_be_visible()
+    page.get_by_role("navigation", name="Breadcrumb").get_by_role("link", name="Consent", exact=True).click()
     expect(page).to_have_url(re.compile(r"/modules/consent/$"))
     expect(page.get_by_text("4 of 4 lessons done")).to_be_visible()
     assert page.locator("progress").get_attribute("value") == "4"

@@ -62,15 +62,17 @@ def test_an_empty_answer_re_renders_the_question_with_an_error(client):
     assert "Kim gets a message" in response.content.decode()
 
 
-def test_ordering_with_a_repeated_place_re_renders(client):
+def test_ordering_with_a_repeated_or_missing_step_re_renders(client):
     start(client)
     for text in ["Ignore it", "Tell a trusted adult", "Reversible"]:
         answer(client, pick=[text])
     answer(client, pick=["Guilt trips"])
     answer(client, value="true")
-    response, _ = answer(client, places={"Stop replying": 1, "Keep evidence": 1, "Report it": 2})
-    assert response.status_code == 400
-    assert "Use each place once." in response.content.decode()
+    for order in (["1", "1", "2"], ["1", "2"], ["1", "2", "3", "4"]):
+        response, _ = answer(client, order=order)
+        assert response.status_code == 400
+        assert "Put every step in a place." in response.content.decode()
+    assert QuizResponse.objects.count() == 5
 
 
 def test_an_answer_to_a_reflection_is_refused(client, caplog):
@@ -138,7 +140,7 @@ def test_try_again_starts_a_fresh_attempt(client):
     play_best(client)
     start(client)
     assert QuizAttempt.objects.count() == 2
-    assert "Question 1 of about" in form_of(client)[0]
+    assert "Part 1 of 6, step 1" in form_of(client)[0]
 
 
 def test_a_visitors_attempts_follow_them_when_they_sign_in(client):

@@ -44,7 +44,7 @@ def test_each_answer_shows_its_feedback_and_the_way_on(client):
     assert "See what happens next" in feedback
     html, *_ = form_of(client)
     assert "The stranger asks for a photo." in html
-    assert "Question 2 of about" in html
+    assert "Part 1 of 6, step 2" in html
 
 
 def test_the_whole_quiz_to_a_passing_result_and_progress(client):

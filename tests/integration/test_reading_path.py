@@ -78,7 +78,7 @@ def test_a_visitor_marks_lessons_done_and_the_progress_moves(client):
     assert b"1 of 2 lessons done" in module_page
     client.post(done_url())  # a double click changes nothing
     assert b"1 of 2 lessons done" in client.get("/modules/alpha/").content
-    assert client.post(done_url("second-lesson"))["Location"] == "/modules/alpha/"
+    assert client.post(done_url("second-lesson"))["Location"] == "/modules/alpha/quiz/"  # the last lesson: the quiz
     assert b"2 of 2 lessons done" in client.get("/modules/").content
 
 
