@@ -39,13 +39,18 @@ class Student:
     """An anonymous reader answering the quiz over and over; keeps each answer's time."""
 
     def __init__(self, port: int):
+        self.port = port
         self.browser = Browser(port, keep_alive=True, timeout=120)  # a long wait is what is measured
         self.waits: list[float] = []
 
     def answer_one(self) -> None:
         page = self.browser.get(QUIZ).text
         while f'action="{QUIZ}answer/"' not in page:  # the intro or the result: start (again)
-            self.browser.post(QUIZ + "start/", {"csrfmiddlewaretoken": csrf_token(page)})
+            started = self.browser.post(QUIZ + "start/", {"csrfmiddlewaretoken": csrf_token(page)})
+            if started.status == 429:  # a visitor's session starts only so many attempts: be a new visitor
+                self.browser = Browser(self.port, keep_alive=True, timeout=120)
+            elif started.status != 302:
+                raise RuntimeError(f"starting the quiz answered {started.status}")
             page = self.browser.get(QUIZ).text
         answer = self.browser.post(QUIZ + "answer/", answer_fields(page))
         if answer.status != 302:

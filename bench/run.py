@@ -6,9 +6,9 @@ Starts gunicorn (the project's config, production settings, 2 sync workers, a fr
 file) on a free loopback port and measures, with one keep-alive client sending requests in
 turn so both sides of a ratio see the same conditions:
 
-- the lesson page's median latency over /healthz's (a bare Django view through the same
-  middleware): budget ≤ 2×;
-- answering one quiz step (the POST that records it) over /healthz: budget ≤ 3×;
+- the lesson page's median latency over /healthz/app's (a bare Django view through the same
+  middleware; /healthz itself is answered before the middleware, for load balancers): budget ≤ 2×;
+- answering one quiz step (the POST that records it) over /healthz/app: budget ≤ 3×;
 - the bytes of a lesson page with its CSS, JS, fonts and pictures, compressed, all from
   this site: budget < 100 KB;
 - loading and validating the whole course and its quizzes from cold, every text rendered:
@@ -67,6 +67,10 @@ def course_load_seconds() -> float:
     return statistics.median(load() for _ in range(COLD_LOADS))
 
 
+# The bare view every figure is set beside: a Django view through the whole middleware stack.
+BARE = "/healthz/app"
+
+
 def page_and_health(server: Gunicorn, path: str, rounds: int) -> tuple[float, float]:
     """Median seconds of ``path`` and of /healthz, requested in turn over one keep-alive connection.
 
@@ -77,9 +81,9 @@ def page_and_health(server: Gunicorn, path: str, rounds: int) -> tuple[float, fl
     pages, health = [], []
     for index in range(rounds + WARMUP):
         page = reader.get(path)
-        check = bare.get("/healthz")
+        check = bare.get(BARE)
         if page.status != 200 or check.status != 200:
-            raise RuntimeError(f"{path} answered {page.status}, /healthz {check.status}")
+            raise RuntimeError(f"{path} answered {page.status}, {BARE} {check.status}")
         if index >= WARMUP:
             pages.append(page.seconds)
             health.append(check.seconds)
@@ -96,12 +100,14 @@ def answer_and_health(server: Gunicorn, module_id: str, rounds: int) -> tuple[fl
     while len(answers) < rounds:
         page = reader.get(quiz).text
         if f'action="{quiz}answer/"' not in page:  # the intro or the result: start (again)
-            reader.post(quiz + "start/", {"csrfmiddlewaretoken": csrf_token(page)})
+            started = reader.post(quiz + "start/", {"csrfmiddlewaretoken": csrf_token(page)})
+            if started.status == 429:  # a visitor's session starts only so many attempts: be a new visitor
+                reader = Browser(server.port, keep_alive=True)
             continue
         answer = reader.post(quiz + "answer/", answer_fields(page))
         if answer.status != 302:
             raise RuntimeError(f"answering a quiz step answered {answer.status}")
-        check = bare.get("/healthz")
+        check = bare.get(BARE)
         index += 1
         if index > WARMUP:
             answers.append(answer.seconds)
@@ -147,14 +153,14 @@ def main() -> int:
             weight, assets, offsite = page_weight(server, LESSON)
 
     print(f"gunicorn (config/gunicorn.conf.py), 2 sync workers, DEBUG off, SQLite; after {WARMUP} warm-up requests:")
-    print(f"  lesson page     median {lesson * 1000:7.2f} ms   /healthz beside it {lesson_health * 1000:6.2f} ms"
+    print(f"  lesson page     median {lesson * 1000:7.2f} ms   {BARE} beside it {lesson_health * 1000:6.2f} ms"
           f"   ({ROUNDS} each)")  # fmt: skip
-    print(f"  quiz step POST  median {answer * 1000:7.2f} ms   /healthz beside it {answer_health * 1000:6.2f} ms"
+    print(f"  quiz step POST  median {answer * 1000:7.2f} ms   {BARE} beside it {answer_health * 1000:6.2f} ms"
           f"   ({ROUNDS // 2} each)")  # fmt: skip
     print(f"  lesson page weight: the HTML + {', '.join(assets)}")
     print(f"  course + quizzes, cold load: median of {COLD_LOADS}, {load * 1000:.0f} ms")
-    budget.check("lesson page / healthz (median)", lesson / lesson_health, 2, "×")
-    budget.check("quiz step answer / healthz (median)", answer / answer_health, 3, "×")
+    budget.check("lesson page / bare view (median)", lesson / lesson_health, 2, "×")
+    budget.check("quiz step answer / bare view (median)", answer / answer_health, 3, "×")
     budget.check("lesson page weight, compressed", weight / 1024, 100, " KB", "{:.1f}", below=True)
     budget.check("requests to other hosts from a lesson", len(offsite), 0, "", "{:.0f}")
     budget.check("course + quizzes load + validate (cold)", load * 1000, 2000, " ms", "{:.0f}", below=True)

@@ -33,6 +33,10 @@ class Refusal:
     prefix: str  # a host, or a host and path, without scheme or www.: "hotline.ie/contact-us"
     why: str
 
+    @property
+    def host(self) -> str:
+        return self.prefix.split("/", 1)[0]
+
     def refuses(self, url: str) -> bool:
         if "/" not in self.prefix:  # a host and its subdomains
             host = host_of(url)
@@ -50,9 +54,14 @@ class Publishers:
 
     def find(self, url: str | None) -> Publisher | None:
         """The publisher whose host, or a parent domain of it, serves ``url``; None when refused or unknown."""
-        if not url or any(refusal.refuses(url) for refusal in self.refused):
+        if not url:
             return None
         host = host_of(url)
+        # Only a refusal on this host or a parent domain can apply: the rest are skipped unread
+        # (a course checks some 1,600 URLs against about 70 refusals at every start).
+        domains = {host, *(host.split(".", n)[-1] for n in range(1, host.count(".") + 1))}
+        if any(refusal.refuses(url) for refusal in self.refused if refusal.host in domains):
+            return None
         while host:
             if host in self.hosts:
                 return self.hosts[host]

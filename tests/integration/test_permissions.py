@@ -139,6 +139,7 @@ EXPECTED_GET = {
     "courses:law-region": everyone(200),
     "courses:region": everyone(405),
     "core:healthz": everyone(200),
+    "core:healthz-app": everyone(200),
     "core:privacy": everyone(200),
     "core:schools": everyone(200),
 }
