@@ -48,7 +48,7 @@ browser:
 run: setup
 	@$(BIN)/python manage.py seed_demo
 	@echo "Pause is at http://127.0.0.1:$(PORT)/  (Ctrl-C stops it)"
-	@$(BIN)/python manage.py runserver 127.0.0.1:$(PORT)
+	@PAUSE_FRIENDLY_ERRORS=true $(BIN)/python manage.py runserver 127.0.0.1:$(PORT)
 
 # ruff (lint, with its flake8-bandit "S" security rules, and format) and mypy (pyproject.toml).
 lint: $(VENV)/.installed

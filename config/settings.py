@@ -26,6 +26,10 @@ BASE_DIR = Path(__file__).resolve().parent.parent
 
 DEBUG = env_bool("DJANGO_DEBUG", False)
 
+# With DEBUG on, Django answers a missing page or a crash with its own yellow debug page. The demo
+# (`make run`) is what visitors of the project see, so it sets this to show the site's own pages.
+PAUSE_FRIENDLY_ERRORS = env_bool("PAUSE_FRIENDLY_ERRORS", False)
+
 DEV_SECRET_KEY = "dev-only-insecure-key-never-use-in-production"  # noqa: S105 (dev default, public)
 SECRET_KEY = os.environ.get("DJANGO_SECRET_KEY", "") or (DEV_SECRET_KEY if DEBUG else "")
 if not DEBUG and SECRET_KEY in {"", DEV_SECRET_KEY}:
@@ -72,6 +76,8 @@ MIDDLEWARE = [
     "core.middleware.SessionTimeoutMiddleware",
     "core.middleware.PrivatePagesMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
+    # The demo (DEBUG) shows the site's own 404 and 500 pages when PAUSE_FRIENDLY_ERRORS is on.
+    "core.middleware.FriendlyErrorsMiddleware",
     # Last, as django-axes asks: it turns a locked-out sign-in into a clear page.
     "axes.middleware.AxesMiddleware",
 ]

@@ -14,11 +14,13 @@ from collections.abc import Callable
 
 from django.conf import settings
 from django.contrib.auth import logout
-from django.http import HttpRequest, HttpResponse
+from django.core.exceptions import PermissionDenied, SuspiciousOperation
+from django.http import Http404, HttpRequest, HttpResponse
+from django.urls import Resolver404, resolve
 from django.utils.cache import patch_cache_control
 
 from .sessions import SHOWN_ONCE, SIGNED_IN_AT, TOUCHED_AT, shown_once_stale
-from .views import healthz
+from .views import healthz, page_not_found, server_error
 
 logger = logging.getLogger(__name__)
 
@@ -95,3 +97,50 @@ class PrivatePagesMiddleware:
         if user is not None and user.is_authenticated:
             patch_cache_control(response, no_store=True, private=True)
         return response
+
+
+class FriendlyErrorsMiddleware:
+    """With DEBUG and PAUSE_FRIENDLY_ERRORS on (the ``make run`` demo), the site's own 404 and 500 pages.
+
+    Django shows its debug pages whenever DEBUG is on; this answers first, with the same views as
+    production (``handler404``, ``handler500``). Off (the default) or without DEBUG it does nothing.
+    A crash is still logged, with its traceback, as Django would log it.
+    """
+
+    def __init__(self, get_response: Callable[[HttpRequest], HttpResponse]) -> None:
+        self.get_response = get_response
+
+    @staticmethod
+    def active() -> bool:
+        return bool(settings.DEBUG and settings.PAUSE_FRIENDLY_ERRORS)
+
+    def __call__(self, request: HttpRequest) -> HttpResponse:
+        if self.active():
+            try:
+                resolve(request.path_info, getattr(request, "urlconf", None))
+            except Resolver404 as missing:
+                if not self._would_redirect(request):
+                    return page_not_found(request, missing)
+        return self.get_response(request)
+
+    @staticmethod
+    def _would_redirect(request: HttpRequest) -> bool:
+        """CommonMiddleware's APPEND_SLASH redirect (/modules → /modules/) still happens."""
+        path = request.path_info
+        if not settings.APPEND_SLASH or path.endswith("/"):
+            return False
+        try:
+            resolve(path + "/", getattr(request, "urlconf", None))
+        except Resolver404:
+            return False
+        return True
+
+    def process_exception(self, request: HttpRequest, exception: Exception) -> HttpResponse | None:
+        if not self.active():
+            return None
+        if isinstance(exception, Http404):
+            return page_not_found(request, exception)
+        if isinstance(exception, PermissionDenied | SuspiciousOperation):
+            return None  # Django already answers these with the site's 403 and 400 pages
+        logger.error("Internal Server Error: %s", request.path, exc_info=exception)
+        return server_error(request)

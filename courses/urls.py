@@ -14,6 +14,7 @@ urlpatterns = [
     path("guides/", views.guide_list, name="guides"),
     path("guides/<slug:guide_id>/", views.guide_detail, name="guide"),
     path("help/", views.help_page, name="help"),
+    path("help/private/", views.help_private, name="help-private"),
     path("law/", views.law_list, name="law"),
     path("law/<slug:region_id>/", views.law_detail, name="law-region"),
     path("region/", views.region_set, name="region"),

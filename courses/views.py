@@ -16,7 +16,7 @@ from core.hooks import module_links
 from . import selectors, services
 from .forms import HelpFinderForm, RegionForm
 from .registry import get_course
-from .sessions import REGION_SESSION_KEY
+from .sessions import HELP_AGE_SESSION_KEY, REGION_SESSION_KEY
 
 logger = logging.getLogger(__name__)
 
@@ -121,15 +121,18 @@ def help_page(request: HttpRequest) -> HttpResponse:
     if request.method == "POST":
         form = HelpFinderForm(request.POST, regions=course.regions)
         if form.is_valid():
+            # The answers stay out of the address (and so out of the browser's history): the region is
+            # remembered as before; the image's age only until the results page has been shown once.
             request.session[REGION_SESSION_KEY] = form.cleaned_data["region"]
-            query = f"region={form.cleaned_data['region']}&image_age={form.cleaned_data['image_age'] or 'unsure'}"
-            return redirect(f"{reverse('courses:help')}?{query}#services")
+            request.session[HELP_AGE_SESSION_KEY] = form.cleaned_data["image_age"] or "unsure"
+            return redirect(f"{reverse('courses:help')}#services")
         logger.warning("refused the help finder: %s", ", ".join(sorted(form.errors)))
         context = {"form": form, "course": course, "help_everywhere": selectors.help_everywhere(course=course)}
         return render(request, "courses/help.html", context, status=400)
 
     region = course.region(request.GET.get("region")) or selectors.reader_region(session=request.session, course=course)
-    image_age = request.GET.get("image_age")
+    answered_age = request.session.pop(HELP_AGE_SESSION_KEY, None)
+    image_age = request.GET.get("image_age") or answered_age
     image_age = image_age if image_age in selectors.IMAGE_AGES else None
     form = HelpFinderForm(
         initial={"region": region.id if region else "", "image_age": image_age or "unsure"}, regions=course.regions
@@ -147,6 +150,12 @@ def help_page(request: HttpRequest) -> HttpResponse:
         "law_card": course.law_cards.get(region.id) if region else None,
     }
     return render(request, "courses/help.html", context)
+
+
+@require_safe
+def help_private(request: HttpRequest) -> HttpResponse:
+    """Staying private on a shared device: what Quick exit does not do, private windows, history."""
+    return render(request, "courses/help_private.html")
 
 
 @require_safe

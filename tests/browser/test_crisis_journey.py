@@ -63,6 +63,8 @@ def test_help_works_without_javascript_and_on_a_phone(site, browser):
     page.set_default_timeout(WAIT_MS)
     find_help(page, site, "Ireland")
     expect(page.locator("#emergency a[href='tel:112']")).to_be_visible()
+    # The answers went in the form's body: the address (and so the history) does not hold them.
+    assert page.url == site.url + "/help/#services"
     expect(page.get_by_role("heading", name="Hotline.ie")).to_be_visible()
     expect(page.get_by_role("link", name="Quick exit")).to_be_visible()
     assert page.evaluate("document.documentElement.scrollWidth") <= 390

@@ -17,6 +17,7 @@ PAGES = {
     "guide": "/guides/consent-for-parents/",
     "help": "/help/",
     "help results": "/help/?region=us&image_age=under-18",
+    "staying private": "/help/private/",
     "law list": "/law/",
     "law card": "/law/england-wales/",
     "404": "/modules/no-such-module/",

@@ -135,6 +135,7 @@ EXPECTED_GET = {
     "courses:guides": everyone(200),
     "courses:guide": everyone(200),
     "courses:help": everyone(200),
+    "courses:help-private": everyone(200),
     "courses:law": everyone(200),
     "courses:law-region": everyone(200),
     "courses:region": everyone(405),

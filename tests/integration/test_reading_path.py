@@ -137,12 +137,28 @@ def test_help_shows_the_services_for_the_region_and_age_in_the_image(client):
     assert "Young line" in unsure
 
 
-def test_help_form_remembers_the_region_and_redirects_to_a_shareable_page(client):
+def test_help_form_answers_stay_out_of_the_address(client):
     response = client.post("/help/", {"region": "testland", "image_age": "adult"})
     assert response.status_code == 302
-    assert response["Location"] == "/help/?region=testland&image_age=adult#services"
+    assert response["Location"] == "/help/#services"  # no region, no age: nothing for the history
+    assert "testland" not in response["Location"]
+    assert "adult" not in response["Location"]
     assert client.session["pause.region"] == "testland"
-    assert "Adult line" in client.get("/help/").content.decode()  # the remembered region is used
+    results = client.get("/help/").content.decode()
+    assert "for an image of someone 18 or over" in results  # the answered age picks the services
+    assert "Adult line" in results
+    # The age is shown once, then forgotten: the next visitor to /help/ on this browser does not see it.
+    again = client.get("/help/").content.decode()
+    assert "for an image of someone" not in again
+    assert "Help in Testland" in again  # the region is still remembered, as before
+
+
+def test_help_form_answers_under_18_then_shows_only_those_services(client):
+    client.post("/help/", {"region": "testland", "image_age": "under-18"})
+    results = client.get("/help/").content.decode()
+    assert "for an image of someone under 18" in results
+    assert "Young line" in results
+    assert "Adult line" not in results
 
 
 def test_help_form_with_a_bad_region_re_renders_with_an_error(client):
