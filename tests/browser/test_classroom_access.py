@@ -54,7 +54,7 @@ def test_keyboard_alone_teacher_assigns_and_student_joins(site, page, new_page):
     # Now the form is folded away: its summary opens with the keyboard too.
     tab_to(teacher, "details summary")
     teacher.keyboard.press("Enter")
-    expect(teacher.locator("details")).to_have_attribute("open", "")
+    expect(teacher.locator("main details")).to_have_attribute("open", "")
     tab_to(teacher, "select[name=module_id]")
     teacher.keyboard.type("Consent")
     tab_to(teacher, "form[action$='/assign/'] button[type=submit]")
