@@ -197,7 +197,10 @@ def classroom_delete(request: AuthenticatedRequest, classroom_id: int) -> HttpRe
     if confirmed:
         name = classroom.name
         deleted = services.classroom_delete(classroom=classroom)
-        messages.success(request, f"“{name}” is deleted, with {deleted} student account(s) that were only in it.")
+        accounts = f"{deleted} student account that was" if deleted == 1 else f"{deleted} student accounts that were"
+        messages.success(
+            request, f"“{name}” is deleted, with the {accounts} only in it." if deleted else f"“{name}” is deleted."
+        )
         return redirect("classrooms:teach")
     return confirm_delete_page(
         request,

@@ -124,3 +124,18 @@ def test_a_visitor_is_sent_to_sign_in_for_the_teacher_notes_index():
     response = Client().get("/teach/notes/")
     assert response.status_code == 302
     assert response["Location"] == "/accounts/login/?next=/teach/notes/"
+
+
+def test_deleting_a_class_counts_its_student_accounts_in_plain_words(school):
+    teacher = signed_in(Client(), school.teacher)
+    response = teacher.post(f"/teach/classes/{school.classroom.pk}/delete/", {"confirm": "on"}, follow=True)
+    assert "“Class a” is deleted, with the 3 student accounts that were only in it." in response.content.decode()
+    empty = teaching_services.classroom_create(teacher=school.teacher, name="Empty")
+    response = teacher.post(f"/teach/classes/{empty.pk}/delete/", {"confirm": "on"}, follow=True)
+    assert "“Empty” is deleted." in response.content.decode()
+    assert "account(s)" not in response.content.decode()
+
+
+def test_the_staying_private_page_does_not_promise_every_title_ends_in_pause(client):
+    page = client.get("/help/private/").content.decode()
+    assert "Every tab title includes the name “Pause”." in page
