@@ -15,6 +15,7 @@ urlpatterns = [
     path("guides/<slug:guide_id>/", views.guide_detail, name="guide"),
     path("help/", views.help_page, name="help"),
     path("help/private/", views.help_private, name="help-private"),
+    path("help/in/<slug:region_id>/", views.help_region, name="help-region"),
     path("law/", views.law_list, name="law"),
     path("law/<slug:region_id>/", views.law_detail, name="law-region"),
     path("region/", views.region_set, name="region"),

@@ -14,6 +14,7 @@ from django.views.decorators.http import require_http_methods, require_POST, req
 from core.hooks import module_links
 
 from . import selectors, services
+from .domain import Region
 from .forms import HelpFinderForm, RegionForm
 from .registry import get_course
 from .sessions import HELP_AGE_SESSION_KEY, REGION_SESSION_KEY
@@ -130,9 +131,22 @@ def help_page(request: HttpRequest) -> HttpResponse:
         context = {"form": form, "course": course, "help_everywhere": selectors.help_everywhere(course=course)}
         return render(request, "courses/help.html", context, status=400)
 
+    # ?region= and ?image_age= still work for old bookmarks; no page of the site builds them any more.
     region = course.region(request.GET.get("region")) or selectors.reader_region(session=request.session, course=course)
+    return _help_results(request, region=region, image_age=request.GET.get("image_age"))
+
+
+@require_safe
+def help_region(request: HttpRequest, region_id: str) -> HttpResponse:
+    """Help in one region, from a plain link (lessons, law cards, quiz endings): nothing about the reader's
+    situation in the address, so their history shows only that they looked at help for a place."""
+    return _help_results(request, region=selectors.region_get(region_id=region_id), image_age=None)
+
+
+def _help_results(request: HttpRequest, *, region: Region | None, image_age: str | None) -> HttpResponse:
+    course = get_course()
     answered_age = request.session.pop(HELP_AGE_SESSION_KEY, None)
-    image_age = request.GET.get("image_age") or answered_age
+    image_age = image_age or answered_age
     image_age = image_age if image_age in selectors.IMAGE_AGES else None
     form = HelpFinderForm(
         initial={"region": region.id if region else "", "image_age": image_age or "unsure"}, regions=course.regions
