@@ -67,7 +67,14 @@
       if (!notesWindow) { window.location.href = notesLink.href; }
     });
   }
-  window.addEventListener("pagehide", function () {
+  function closeNotes() {
     if (notesWindow && !notesWindow.closed) { notesWindow.close(); }
-  });
+  }
+  window.addEventListener("pagehide", closeNotes);
+  // Quick exit (pause.js) marks the page "leaving" before it goes: the notes go at once with it.
+  if (window.MutationObserver) {
+    new MutationObserver(function () {
+      if (document.documentElement.classList.contains("leaving")) { closeNotes(); }
+    }).observe(document.documentElement, { attributes: true, attributeFilter: ["class"] });
+  }
 })();
