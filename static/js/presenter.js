@@ -23,8 +23,11 @@
     if (window.history && window.history.replaceState) {
       window.history.replaceState(null, "", "#" + slides[index].id);
     }
-    if (focus) { slides[index].focus(); }
-    window.scrollTo(0, 0);
+    if (focus) {
+      // The slide's top just under the sticky Quick exit bar (its scroll-margin), at once, not animated.
+      slides[index].focus({ preventScroll: true });
+      slides[index].scrollIntoView({ block: "start", behavior: "instant" });
+    }
   }
 
   deck.classList.add("presenting");
