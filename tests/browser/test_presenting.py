@@ -76,6 +76,19 @@ def test_a_teacher_presents_a_lesson_by_keyboard_and_quick_exit_still_works(site
     assert notes.is_closed()
 
 
+def test_once_loaded_the_slides_work_offline(site, page):
+    page.goto(site.url + PATH)
+    page.context.set_offline(True)
+    try:
+        page.keyboard.press("ArrowRight")
+        page.keyboard.press("ArrowRight")
+        assert shown(page) == ["slide-3"]
+        page.locator("#slide-3").get_by_role("link", name=re.compile("Previous")).click()
+        assert shown(page) == ["slide-2"]
+    finally:
+        page.context.set_offline(False)
+
+
 def test_without_javascript_the_slides_stack_and_link_to_each_other(site, new_page):
     page = new_page(java_script_enabled=False)
     page.goto(site.url + PATH)

@@ -73,6 +73,14 @@ def test_teacher_notes_without_a_timings_table_present_the_lesson_and_say_so(cli
     assert 'id="slide-1"' in page
 
 
+def test_a_lesson_that_shows_the_law_card_points_to_the_law_pages_when_presented(client):
+    module = next(m for m in get_course().modules if any(lesson.show_law_card for lesson in m.lessons))
+    lesson = next(lesson for lesson in module.lessons if lesson.show_law_card)
+    page = client.get(present_url(module.id, lesson.id)).content.decode()
+    assert f'href="{reverse("courses:law")}"' in page
+    assert "general information, not legal advice" in page
+
+
 def test_presenting_a_lesson_that_does_not_exist_is_not_found(client):
     assert client.get(present_url("consent", "no-such-lesson")).status_code == 404
     assert client.get(reverse("courses:present-notes", args=["no-such-module", "x"])).status_code == 404
@@ -229,10 +237,12 @@ def test_when_the_pdf_cannot_be_made_the_teacher_is_told_why_and_sent_to_the_pri
     assert any(record.levelname == "ERROR" for record in caplog.records)
 
 
-def test_build_packs_makes_every_module_once(builds, settings):
+def test_build_packs_makes_every_module_once(builds, settings, capsys):
     call_command("build_packs")
     assert len(builds) == len(get_course().modules)
+    assert capsys.readouterr().out.count(": made ") == len(builds)
     call_command("build_packs")
+    assert capsys.readouterr().out == ""  # quiet when there is nothing to do (make run calls it every time)
     assert len(builds) == len(get_course().modules), "a second run rebuilt packs already made"
     call_command("build_packs", "consent", "--force")
     assert len(builds) == len(get_course().modules) + 1

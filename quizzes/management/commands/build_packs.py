@@ -24,7 +24,7 @@ class Command(BaseCommand):
         parser.add_argument("modules", nargs="*", help="module ids (default: every module)")
         parser.add_argument("--force", action="store_true", help="make them again even if made")
 
-    def handle(self, *args: Any, modules: list[str], force: bool, **options: Any) -> None:
+    def handle(self, *args: Any, modules: list[str], force: bool, verbosity: int = 1, **options: Any) -> None:
         course = get_course()
         wanted = modules or [module.id for module in course.modules]
         unknown = [module_id for module_id in wanted if course.module(module_id) is None]
@@ -39,6 +39,7 @@ class Command(BaseCommand):
                 failed += 1
                 self.stderr.write(f"{module_id}: {refusal}")
                 continue
-            self.stdout.write(f"{module_id}: {'made' if made else 'already made'} {path}")
+            if made or verbosity > 1:
+                self.stdout.write(f"{module_id}: {'made' if made else 'already made'} {path}")
         if failed:
             raise CommandError(f"{failed} pack(s) could not be made; the printable pages still work.")
