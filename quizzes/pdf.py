@@ -23,6 +23,7 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from functools import lru_cache
 from pathlib import Path
+from typing import BinaryIO
 
 from django.conf import settings
 from django.contrib.staticfiles import finders
@@ -145,3 +146,18 @@ def pack_pdf_build(*, pack: Pack, force: bool = False) -> tuple[Path, bool]:
         _remove_older(pack)
         logger.info("pack PDF built for module %s (%s)", pack.module.id, pack.key)
     return target, True
+
+
+def pack_pdf_open(*, pack: Pack) -> BinaryIO:
+    """The pack's PDF, open for reading; made first if need be (see :func:`pack_pdf_build`).
+
+    A file removed between being found and being opened (someone cleared the folder) is made
+    again, once, rather than failing the request.
+    """
+    for _attempt in range(2):
+        path, _ = pack_pdf_build(pack=pack)
+        try:
+            return path.open("rb")
+        except FileNotFoundError:
+            logger.warning("pack PDF for module %s went before it could be read; making it again", pack.module.id)
+    raise PackUnavailable("The PDF was removed while it was being sent.")

@@ -257,12 +257,12 @@ def pack_pdf(request: HttpRequest, module_id: str) -> HttpResponseBase:
     """The pack as a PDF: made once per content version (quizzes.pdf), then served as a file."""
     pack = packs.pack_get(module_id=module_id)
     try:
-        path, _ = pdf.pack_pdf_build(pack=pack)
+        handle = pdf.pack_pdf_open(pack=pack)
     except pdf.PackUnavailable as refusal:
         logger.error("pack PDF unavailable for module %s", pack.module.id)
         context = {"pack": pack, "reason": str(refusal)}
         return render(request, "quizzes/pack_unavailable.html", context, status=503)
     filename = f"pause-{pack.module.id}-pack.pdf"
-    response = FileResponse(path.open("rb"), content_type="application/pdf", as_attachment=True, filename=filename)
+    response = FileResponse(handle, content_type="application/pdf", as_attachment=True, filename=filename)
     response["Cache-Control"] = "public, max-age=3600"
     return response

@@ -214,6 +214,22 @@ def test_a_broken_file_on_disk_is_built_again(builds):
     assert path.read_bytes().startswith(b"%PDF-")
 
 
+def test_a_pdf_removed_before_it_is_read_is_made_again(builds, monkeypatch):
+    pack = packs.pack_get(module_id="consent")
+    real_build = pdf.pack_pdf_build
+
+    def build_then_lose(*, pack, force=False):
+        path, made = real_build(pack=pack, force=force)
+        if len(builds) == 1 and made:
+            path.unlink()  # gone between being made and being opened
+        return path, made
+
+    monkeypatch.setattr(pdf, "pack_pdf_build", build_then_lose)
+    with pdf.pack_pdf_open(pack=pack) as handle:
+        assert handle.read(5) == b"%PDF-"
+    assert len(builds) == 2
+
+
 @pytest.mark.parametrize(
     ("chromium", "failure", "reason"),
     [
