@@ -12,13 +12,15 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from functools import lru_cache
+from html import unescape
 
 from .domain import Lesson, Module
 
 _H2 = re.compile(r"<h2\b[^>]*>(.*?)</h2>", re.DOTALL)
 _TAGS = re.compile(r"<[^>]+>")
 _ROW = re.compile(r"<tr>\s*<td>(.*?)</td>\s*<td>(.*?)</td>\s*<td>(.*?)</td>\s*</tr>", re.DOTALL)
-_QUESTIONS = re.compile(r"<p><strong>(.*?)</strong></p>\s*(<ul>.*?</ul>)", re.DOTALL)
+# A paragraph that is only bold words (never reaching into another paragraph), then a list.
+_QUESTIONS = re.compile(r"<p><strong>((?:(?!</?p>).)*?)</strong></p>\s*(<ul>.*?</ul>)", re.DOTALL)
 
 
 @dataclass(frozen=True, slots=True)
@@ -40,13 +42,14 @@ class PresenterNotes:
 
 
 def _text(html: str) -> str:
-    return " ".join(_TAGS.sub("", html).split())
+    return " ".join(unescape(_TAGS.sub("", html)).split())
 
 
 def _same(part: str, title: str) -> bool:
     """Whether a timings row or questions heading names this lesson (a shortened title counts)."""
     part, title = _text(part).casefold().rstrip(".:"), title.casefold()
-    return part == title or (len(part) >= 12 and title.startswith(part))
+    # A shortened title has at least four words, so "Ground rules" or "Close" never claims a lesson.
+    return part == title or (len(part.split()) >= 4 and title.startswith(part + " "))
 
 
 @lru_cache(maxsize=256)

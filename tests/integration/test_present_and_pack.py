@@ -56,6 +56,18 @@ def test_a_lesson_is_presented_as_one_slide_per_heading_with_its_presenter_notes
     assert "style=" not in page
 
 
+def test_every_lesson_of_the_course_has_a_timing_and_questions_for_its_presenter():
+    from courses import presenting
+
+    missing = [
+        lesson.key
+        for module in get_course().modules
+        for lesson in module.lessons
+        if not (notes := presenting.presenter_notes(module, lesson)).minutes or not notes.questions_html
+    ]
+    assert missing == [], "teacher.md has no timings row or no discussion questions for these lessons"
+
+
 def test_a_shortened_title_in_the_teacher_notes_still_finds_the_lesson(client):
     # bystanders' notes call "When someone sends you a nude you didn't ask for" by a shorter name.
     page = client.get(reverse("courses:present-notes", args=["bystanders", "unwanted-nudes"])).content.decode()
