@@ -15,6 +15,7 @@ import pytest
 from django.core.management import CommandError, call_command
 from django.urls import reverse
 
+from courses import presenting
 from courses.registry import get_course
 from quizzes import packs, pdf
 
@@ -57,8 +58,6 @@ def test_a_lesson_is_presented_as_one_slide_per_heading_with_its_presenter_notes
 
 
 def test_every_lesson_of_the_course_has_a_timing_and_questions_for_its_presenter():
-    from courses import presenting
-
     missing = [
         lesson.key
         for module in get_course().modules
