@@ -47,6 +47,7 @@ browser:
 
 run: setup
 	@$(BIN)/python manage.py seed_demo
+	@$(BIN)/python manage.py build_packs || echo "NOTE: the module packs' PDFs could not be made (is chromium installed?); the printable pages work."
 	@echo "Pause is at http://127.0.0.1:$(PORT)/  (Ctrl-C stops it)"
 	@PAUSE_FRIENDLY_ERRORS=true $(BIN)/python manage.py runserver 127.0.0.1:$(PORT)
 

@@ -11,9 +11,9 @@ from django.urls import reverse
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.views.decorators.http import require_http_methods, require_POST, require_safe
 
-from core.hooks import module_links
+from core.hooks import module_links, teaching_links
 
-from . import selectors, services
+from . import presenting, selectors, services
 from .domain import Region
 from .forms import HelpFinderForm, RegionForm
 from .registry import get_course
@@ -55,7 +55,8 @@ def teacher_notes(request: HttpRequest, module_id: str) -> HttpResponse:
     module = selectors.module_get(module_id=module_id)
     if module.teacher_notes is None:
         return redirect("courses:module", module_id=module.id)
-    return render(request, "courses/teacher_notes.html", {"module": module, "notes": module.teacher_notes})
+    context = {"module": module, "notes": module.teacher_notes, "pack_links": teaching_links(module)}
+    return render(request, "courses/teacher_notes.html", context)
 
 
 @require_safe
@@ -80,6 +81,30 @@ def lesson_detail(request: HttpRequest, module_id: str, lesson_id: str) -> HttpR
         "progress": selectors.module_progress(module=module, done=done),
     }
     return render(request, "courses/lesson.html", context)
+
+
+@require_safe
+def lesson_present(request: HttpRequest, module_id: str, lesson_id: str) -> HttpResponse:
+    """The lesson as slides for the classroom screen; public, as the lesson and the teacher notes are."""
+    module, lesson = selectors.lesson_get(module_id=module_id, lesson_id=lesson_id)
+    slides = presenting.lesson_slides(lesson)
+    context = {
+        "module": module,
+        "lesson": lesson,
+        "slides": slides,
+        "last": len(slides) + 1,  # the closing slide: where help is
+        "notes": presenting.presenter_notes(module, lesson),
+        "help_everywhere": lambda: selectors.help_everywhere(course=get_course()),
+    }
+    return render(request, "courses/present.html", context)
+
+
+@require_safe
+def lesson_present_notes(request: HttpRequest, module_id: str, lesson_id: str) -> HttpResponse:
+    """The presenter notes on their own, for a second window or a second screen."""
+    module, lesson = selectors.lesson_get(module_id=module_id, lesson_id=lesson_id)
+    context = {"module": module, "lesson": lesson, "notes": presenting.presenter_notes(module, lesson)}
+    return render(request, "courses/present_notes.html", context)
 
 
 @require_http_methods(["GET", "HEAD", "POST"])

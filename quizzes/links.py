@@ -28,3 +28,14 @@ def progress_link(request: Any) -> list[Link]:
     if getattr(request.user, "is_adult", False):
         return []
     return [Link("My progress", reverse("quizzes:progress"))]
+
+
+def pack_links(module: Any) -> list[Link]:
+    """On a module's teacher notes: its printable pack (every module has one)."""
+    return [
+        Link(
+            "Printable pack: notes, lessons, worksheet, story cards, exit slip",
+            reverse("quizzes:pack", args=[module.id]),
+        ),
+        Link("Download the printable pack (PDF)", reverse("quizzes:pack-pdf", args=[module.id])),
+    ]

@@ -127,11 +127,15 @@ EXPECTED_GET = {
     "quizzes:feedback": owned_by_student(200),
     "quizzes:result": owned_by_student(200),
     "quizzes:progress": everyone(200),
+    "quizzes:pack": everyone(200),  # public, like the teacher notes
+    "quizzes:pack-pdf": everyone(200),
     "courses:home": everyone(200),
     "courses:catalogue": everyone(200),
     "courses:module": everyone(200),
     "courses:teacher-notes": everyone(200),
     "courses:lesson": everyone(200),
+    "courses:present": everyone(200),  # public, like the lesson and its teacher notes
+    "courses:present-notes": everyone(200),
     "courses:lesson-done": everyone(302),  # back to the lesson; marking done is a POST
     "courses:guides": everyone(200),
     "courses:guide": everyone(200),
