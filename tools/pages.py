@@ -30,7 +30,7 @@ CHROMIUM_ARGS = [
 
 PHONE = {"width": 390, "height": 844}
 WIDTHS = (390, 1280)
-SCHEMES = ("light", "dark")
+SCHEMES: tuple[Literal["light", "dark"], ...] = ("light", "dark")
 
 Role = Literal["visitor", "student", "teacher", "parent"]
 
