@@ -101,6 +101,9 @@ def shoot(url: str, chosen: list[PageType], where: dict[str, str], cookies: dict
                         status = response.status if response else None
                         if status != page_type.status:
                             print(f"  {page_type.name}: answered {status}, expected {page_type.status}")
+                        wider = page.evaluate("document.documentElement.scrollWidth - window.innerWidth")
+                        if wider > 0:
+                            print(f"  {page_type.name} at {width} px ({scheme}) scrolls sideways by {wider} px")
                         path = OUT / f"{page_type.name}-{width}-{scheme}.png"
                         page.screenshot(path=str(path), full_page=True)
                         saved.append(path)
