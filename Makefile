@@ -14,7 +14,7 @@ LOCK := $(BIN)/uv pip compile --quiet --universal --python-version 3.11 --genera
 # mypy plugin, tests), so it turns debug on, unless the environment already says otherwise.
 export DJANGO_DEBUG ?= true
 
-.PHONY: setup install run test unit soak lint lock audit bench loadtest browser clean
+.PHONY: setup install run test unit soak lint lock audit bench loadtest browser screenshots clean
 
 setup: install
 	@mkdir -p var
@@ -90,6 +90,11 @@ bench: install $(VENV)/.bench-installed
 # Locust journeys against gunicorn on loopback: SQLite, then PostgreSQL + Redis when they answer.
 loadtest: install $(VENV)/.bench-installed
 	@$(BIN)/python -m bench.loadtest
+
+# Every page type at 390 and 1280 px, light and dark, into var/screenshots/ (scripts/screenshots.py): a
+# throwaway demo database, runserver on a free loopback port, Debian's chromium.
+screenshots: install
+	@$(BIN)/python -m scripts.screenshots
 
 clean:
 	rm -rf $(VENV) var .pytest_cache .ruff_cache .hypothesis

@@ -29,12 +29,12 @@ def home(request: HttpRequest) -> HttpResponse:
 
 @require_safe
 def catalogue(request: HttpRequest) -> HttpResponse:
+    # Every module, each with the youngest age it is written for (review D22: an age-band filter hid
+    # too little and needed a click). An old ``?age=`` address still shows the whole list.
     course = get_course()
-    band = course.age_band(request.GET.get("age"))
-    modules = [m for m in course.modules if band is None or band.suits(m)]
     done = selectors.lessons_done(user=request.user, session=request.session)
-    rows = [(m, selectors.module_progress(module=m, done=done)) for m in modules]
-    return render(request, "courses/catalogue.html", {"course": course, "band": band, "rows": rows})
+    rows = [(m, selectors.module_progress(module=m, done=done)) for m in course.modules]
+    return render(request, "courses/catalogue.html", {"course": course, "rows": rows})
 
 
 @require_safe
@@ -201,7 +201,8 @@ def help_private(request: HttpRequest) -> HttpResponse:
 def law_list(request: HttpRequest) -> HttpResponse:
     course = get_course()
     region = selectors.reader_region(session=request.session, course=course)
-    form = RegionForm(initial={"region": region.id if region else None, "next": request.path}, regions=course.regions)
+    # No "next": choosing a region here opens its card (region_set), with a word that it is remembered.
+    form = RegionForm(initial={"region": region.id if region else None}, regions=course.regions)
     cards = [course.law_cards[r.id] for r in course.regions if r.id in course.law_cards]
     return render(request, "courses/law_list.html", {"cards": cards, "region": region, "form": form})
 
@@ -221,6 +222,9 @@ def region_set(request: HttpRequest) -> HttpResponse:
         messages.error(request, "Please choose one of the regions listed.")
         return redirect("courses:law")
     request.session[REGION_SESSION_KEY] = form.cleaned_data["region"]
+    chosen = course.region(form.cleaned_data["region"])
+    if chosen is not None:  # the session cookie lasts until the browser closes (SESSION_EXPIRE_AT_BROWSER_CLOSE)
+        messages.success(request, f"We’ll remember {chosen.name} on this device until you close the browser.")
     target = form.cleaned_data.get("next") or ""
     if url_has_allowed_host_and_scheme(target, allowed_hosts={request.get_host()}, require_https=request.is_secure()):
         return redirect(target)
