@@ -246,16 +246,22 @@ def progress(request: HttpRequest) -> HttpResponse:
     return render(request, "quizzes/progress.html", {"standings": standings})
 
 
+def _pack_for(request: HttpRequest, module_id: str) -> packs.Pack:
+    """Everyone gets the pack; a teacher's copy also has the worksheet's answers (quizzes never show
+    an answer before it is given). quizzes knows accounts' roles only by this duck-typed flag."""
+    return packs.pack_get(module_id=module_id, answers=getattr(request.user, "is_staff_member", False))
+
+
 @require_safe
 def pack_page(request: HttpRequest, module_id: str) -> HttpResponse:
     """A module's printable pack as a page: the browser's Print makes the same pages as the PDF."""
-    return render(request, "quizzes/pack.html", {"pack": packs.pack_get(module_id=module_id)})
+    return render(request, "quizzes/pack.html", {"pack": _pack_for(request, module_id)})
 
 
 @require_safe
 def pack_pdf(request: HttpRequest, module_id: str) -> HttpResponseBase:
     """The pack as a PDF: made once per content version (quizzes.pdf), then served as a file."""
-    pack = packs.pack_get(module_id=module_id)
+    pack = _pack_for(request, module_id)
     try:
         handle = pdf.pack_pdf_open(pack=pack)
     except pdf.PackUnavailable as refusal:
@@ -264,5 +270,6 @@ def pack_pdf(request: HttpRequest, module_id: str) -> HttpResponseBase:
         return render(request, "quizzes/pack_unavailable.html", context, status=503)
     filename = f"pause-{pack.module.id}-pack.pdf"
     response = FileResponse(handle, content_type="application/pdf", as_attachment=True, filename=filename)
-    response["Cache-Control"] = "public, max-age=3600"
+    # private: a shared cache must never hand a teacher's copy (with answers) to anyone else.
+    response["Cache-Control"] = "private, max-age=3600"
     return response
