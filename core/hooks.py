@@ -71,3 +71,10 @@ adds "Delete your account…" for a teacher or a parent, whose deletion it owns.
 module_links: Hook[Any] = Hook("module_links")
 """Called with a `courses.domain.Module` (typed `Any`: core imports no other app); the links
 show on the module's page and after its last lesson, e.g. quizzes adds "Take the quiz"."""
+
+home_teacher_links: Hook[HttpRequest] = Hook("home_teacher_links")
+"""The home page's "I'm a teacher" door, called with the request: e.g. classrooms adds
+"Set up a class (free)" (to sign-up, or to the teacher's classes when signed in)."""
+
+home_student_links: Hook[HttpRequest] = Hook("home_student_links")
+"""The home page's "I'm a student" door, called with the request: e.g. classrooms adds "Join your class"."""

@@ -89,6 +89,9 @@ EXPECTED_GET = {
     "classrooms:class-create": only(STAFF, 405),
     "classrooms:class": school_a_class(200),
     "classrooms:assign": only(STAFF, 405),
+    "classrooms:assign-many": only(STAFF, 405),
+    "classrooms:letter": school_a_class(200),
+    "classrooms:how-it-works": everyone(200),
     "classrooms:unassign": only(STAFF, 405),
     "classrooms:roster": school_a_class(200),
     "classrooms:cards": school_a_class(200),
@@ -149,6 +152,8 @@ EXPECTED_GET = {
 FORBIDDEN_POST = {
     "classrooms:class-create": only(STAFF, None),
     "classrooms:assign": school_a_class(None),
+    "classrooms:assign-many": school_a_class(None),
+    "classrooms:letter": school_a_class(None),
     "classrooms:unassign": school_a_class(None),
     "classrooms:roster": school_a_class(None),
     "classrooms:cards-reissue": school_a_class(None),
