@@ -85,7 +85,11 @@ class ConfirmWarnings:
     warnings: list[str]
 
     def add_confirm(self, form: forms.BaseForm) -> None:
-        form.fields["confirm"] = forms.BooleanField(required=False, label=self.confirm_label)
+        form.fields["confirm"] = forms.BooleanField(
+            required=False,
+            label=self.confirm_label,
+            widget=forms.CheckboxInput(attrs={"class": "form-check-input"}),
+        )
         self.warnings = []
 
     def warn(self, form: forms.BaseForm, warnings: list[str]) -> None:

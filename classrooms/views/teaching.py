@@ -55,7 +55,7 @@ def classroom_create(request: AuthenticatedRequest) -> HttpResponse:
         f"Class “{classroom.name}” is ready. Its join code is {classroom.join_code}. "
         "Now choose its modules: the ones ticked fit its age, a week apart.",
     )
-    return redirect(reverse("classrooms:class", args=[classroom.pk]) + "#assign-many")
+    return redirect("classrooms:class", classroom_id=classroom.pk)
 
 
 def _class_page(
