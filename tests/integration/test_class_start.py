@@ -216,8 +216,8 @@ def test_share_links_are_plain_links_to_classroom_and_teams(client, school):
     link = quote(f"http://testserver/join/?code={school.classroom.join_code}", safe="")
     assert f'href="https://classroom.google.com/share?url={link}"' in page
     assert f'href="https://teams.microsoft.com/share?href={link}"' in page
-    assert "<script src=" not in page or '<script src="/static/' in page
-    assert "classroom.google.com" not in page.split("<body")[0]  # nothing in the head loads from them
+    assert 'src="https://' not in page  # the page loads nothing from them (or any other host)
+    assert page.count("classroom.google.com") == 1
 
 
 # --- roster warnings (D20) -------------------------------------------------------------------------
