@@ -72,7 +72,7 @@ def _class_page(
     context = {
         "classroom": classroom,
         "matrix": matrix,
-        "summary": summary.class_summary(matrix=matrix, students=students) if matrix.assigned or students else None,
+        "summary": summary.class_summary(matrix=matrix, students=students) if students else None,
         "assign_form": assign_form or AssignmentForm(classroom=classroom),
         "many_form": many_form or assign_many_form(classroom, matrix),
         "join_url": request.build_absolute_uri(reverse("classrooms:join")),
