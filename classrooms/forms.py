@@ -77,6 +77,18 @@ class ClassroomForm(forms.ModelForm):
         self.fields["age_band"].choices = _age_band_choices()  # type: ignore[attr-defined]
 
 
+class AgeBandForm(forms.ModelForm):
+    age_band = forms.ChoiceField(label="Age of the students", required=False)
+
+    class Meta:
+        model = Classroom
+        fields = ["age_band"]
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["age_band"].choices = _age_band_choices()  # type: ignore[attr-defined]
+
+
 class ConfirmWarnings:
     """A form that warns before it acts: its ``clean()`` lists warnings, and until ``confirm`` is ticked
     they are an error (the form re-renders with everything typed kept, and the box to tick)."""

@@ -19,6 +19,7 @@ urlpatterns = [
     path(CLASS + "assign/", teaching.assignment_set, name="assign"),
     path(CLASS + "assign-many/", teaching.assign_many, name="assign-many"),
     path(CLASS + "letter/", planning.letter, name="letter"),
+    path(CLASS + "age/", planning.age_band_set, name="age-band"),
     path(CLASS + "assignments/<int:assignment_id>/remove/", teaching.assignment_delete, name="unassign"),
     path(CLASS + "roster/", teaching.roster, name="roster"),
     path(CLASS + "cards/", teaching.cards, name="cards"),

@@ -118,3 +118,11 @@ def classroom_set_letter_note(*, classroom: Classroom, letter_note: str) -> None
     classroom.letter_note = letter_note.strip()
     classroom.full_clean(exclude=["school", "teacher"], validate_unique=False)
     Classroom.objects.filter(pk=classroom.pk).update(letter_note=classroom.letter_note)
+
+
+@transaction.atomic
+def classroom_set_age_band(*, classroom: Classroom, age_band: str) -> None:
+    """The class's age band (one of the course's, or empty for mixed ages): it decides what is suggested and warned."""
+    ensure_open(classroom)
+    classroom.age_band = age_band
+    Classroom.objects.filter(pk=classroom.pk).update(age_band=age_band)

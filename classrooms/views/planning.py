@@ -7,7 +7,7 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils import timezone
-from django.views.decorators.http import require_http_methods, require_safe
+from django.views.decorators.http import require_http_methods, require_POST, require_safe
 
 from accounts.decorators import AuthenticatedRequest, staff_required
 from accounts.errors import Refused
@@ -15,7 +15,7 @@ from core import visibility
 from courses.registry import get_course
 
 from .. import planning
-from ..forms import AssignManyForm, LetterNoteForm
+from ..forms import AgeBandForm, AssignManyForm, LetterNoteForm
 from ..models import Classroom
 from ..selectors import progress
 from ..selectors.teaching import ClassMatrix
@@ -63,6 +63,23 @@ def letter(request: AuthenticatedRequest, classroom_id: int) -> HttpResponse:
         "parents_see": visibility.PARENTS_SEE,
     }
     return render(request, "classrooms/letter.html", context, status=400 if form.errors else 200)
+
+
+@staff_required
+@require_POST
+def age_band_set(request: AuthenticatedRequest, classroom_id: int) -> HttpResponse:
+    classroom = access_classroom(request, classroom_id)
+    form = AgeBandForm(request.POST, instance=classroom)
+    if not form.is_valid():
+        messages.error(request, "Please choose one of the age bands listed.")
+        return redirect("classrooms:class", classroom_id=classroom.pk)
+    try:
+        services.classroom_set_age_band(classroom=classroom, age_band=form.cleaned_data["age_band"])
+    except Refused as refusal:
+        return refused(request, refusal, classroom)
+    band = get_course().age_band(classroom.age_band)
+    messages.success(request, f"This class is now for {band.label if band else 'mixed ages'}.")
+    return redirect("classrooms:class", classroom_id=classroom.pk)
 
 
 @require_safe

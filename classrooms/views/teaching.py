@@ -16,7 +16,7 @@ from accounts.errors import Refused
 from courses.registry import get_course
 
 from .. import exports, sharing
-from ..forms import AssignManyForm, AssignmentForm, ClassroomForm, ReissueForm, RosterForm
+from ..forms import AgeBandForm, AssignManyForm, AssignmentForm, ClassroomForm, ReissueForm, RosterForm
 from ..models import Classroom
 from ..selectors import access, summary, teaching
 from ..services import students as student_services
@@ -82,6 +82,7 @@ def _class_page(
         "band": get_course().age_band(classroom.age_band),
         "summary_first": bool(matrix.rows and matrix.assigned),
         "min_shown": teaching.MIN_RESPONSES_SHOWN,
+        "age_choices": AgeBandForm().fields["age_band"].choices,  # type: ignore[attr-defined]
         "hand_over_to": [
             person
             for person in account_selectors.school_staff_active(school=classroom.school)

@@ -351,3 +351,26 @@ def test_demo_students_with_progress_have_signed_in(settings):
     with_progress = User.objects.filter(role=User.Role.STUDENT, lesson_progress__isnull=False).distinct()
     assert with_progress.exists()
     assert not with_progress.filter(last_login__isnull=True).exists()
+
+
+def test_a_class_age_band_can_be_changed_later_and_a_wrong_one_is_refused(client, school):
+    signed_in(client, school.teacher)
+    url = f"/teach/classes/{school.classroom.pk}/age/"
+    band = get_course().age_bands[-1]
+    assert client.post(url, {"age_band": band.id}).status_code == 302
+    assert Classroom.objects.get(pk=school.classroom.pk).age_band == band.id
+    client.post(url, {"age_band": "0-1"})
+    assert Classroom.objects.get(pk=school.classroom.pk).age_band == band.id
+    page = client.get(f"/teach/classes/{school.classroom.pk}/", follow=True).content.decode()
+    assert f'<option value="{band.id}" selected>{band.label}</option>' in page
+
+
+@pytest.mark.parametrize("who", ["other_teacher", "student", "parent", "visitor"])
+def test_strangers_cannot_change_a_class_age_band(client, who):
+    a, b = build_school("a"), build_school("b")
+    user = {"other_teacher": b.teacher, "student": a.student, "parent": a.parent, "visitor": None}[who]
+    if user is not None:
+        client.force_login(user)
+    response = client.post(f"/teach/classes/{a.classroom.pk}/age/", {"age_band": get_course().age_bands[0].id})
+    assert response.status_code == {"other_teacher": 404, "student": 403, "parent": 403, "visitor": 302}[who]
+    assert Classroom.objects.get(pk=a.classroom.pk).age_band == ""
