@@ -49,3 +49,19 @@ def deletion_links(request: HttpRequest) -> list[Link]:
     """The ``core.hooks.account_page_links`` provider: "Delete your account…" for a teacher or a parent."""
     url_name = DELETE_PAGES.get(request.user.role) if isinstance(request.user, User) else None
     return [Link(label="Delete your account…", url=reverse(url_name))] if url_name else []
+
+
+def home_teacher_links(request: HttpRequest) -> list[Link]:
+    """The ``core.hooks.home_teacher_links`` provider: start a class (sign up first, unless signed in as staff)."""
+    user = request.user
+    staff = isinstance(user, User) and user.is_staff_member
+    start = reverse("classrooms:teach") if staff else reverse("signup-staff")
+    return [
+        Link(label="Set up a class (free)", url=start),
+        Link(label="How Pause works in school", url=reverse("classrooms:how-it-works")),
+    ]
+
+
+def home_student_links(request: HttpRequest) -> list[Link]:
+    """The ``core.hooks.home_student_links`` provider: join a class with the teacher's code."""
+    return [Link(label="Join your class", url=reverse("classrooms:join"))]

@@ -14,6 +14,7 @@ from django.db.models import Q
 
 # A student's first name or nickname (kept in User.first_name, whose column allows more).
 NICKNAME_MAX = 40
+LETTER_NOTE_MAX = 1500
 
 
 class Classroom(models.Model):
@@ -24,6 +25,10 @@ class Classroom(models.Model):
     created_at = models.DateTimeField(auto_now_add=True)
     # An archived class is read-only and closed to joining; purge_expired deletes it after RETENTION_DAYS.
     archived_at = models.DateTimeField(null=True, blank=True)
+    # One of the course's age bands (course.yaml `age_bands`), so assigning an older module warns.
+    age_band = models.CharField(max_length=20, blank=True)
+    # The school's own paragraph on the letter to families (plain text, shown escaped).
+    letter_note = models.TextField(max_length=LETTER_NOTE_MAX, blank=True)
 
     class Meta:
         ordering = ["name", "pk"]

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from .views import families, me, notes, school, students, teaching
+from .views import families, me, notes, planning, school, students, teaching
 
 app_name = "classrooms"
 
@@ -12,11 +12,15 @@ urlpatterns = [
     path("join/", me.join, name="join"),
     path("join/welcome/", me.welcome, name="welcome"),
     path("accounts/welcome/", me.after_login, name="after-login"),
+    path("schools/how-it-works/", planning.how_it_works, name="how-it-works"),
     path("teach/", teaching.teach, name="teach"),
     path("teach/classes/new/", teaching.classroom_create, name="class-create"),
     path("teach/notes/", notes.teacher_notes_index, name="teacher-notes"),
     path(CLASS, teaching.classroom_detail, name="class"),
     path(CLASS + "assign/", teaching.assignment_set, name="assign"),
+    path(CLASS + "assign-many/", teaching.assign_many, name="assign-many"),
+    path(CLASS + "letter/", planning.letter, name="letter"),
+    path(CLASS + "age/", planning.age_band_set, name="age-band"),
     path(CLASS + "assignments/<int:assignment_id>/remove/", teaching.assignment_delete, name="unassign"),
     path(CLASS + "roster/", teaching.roster, name="roster"),
     path(CLASS + "cards/", teaching.cards, name="cards"),

@@ -75,3 +75,10 @@ show on the module's page and after its last lesson, e.g. quizzes adds "Take the
 teaching_links: Hook[Any] = Hook("teaching_links")
 """Called with a `courses.domain.Module`; the links show on the module's teacher notes, e.g.
 quizzes adds the printable module pack (it holds the knowledge checks and the story)."""
+
+home_teacher_links: Hook[HttpRequest] = Hook("home_teacher_links")
+"""The home page's "I'm a teacher" door, called with the request: e.g. classrooms adds
+"Set up a class (free)" (to sign-up, or to the teacher's classes when signed in)."""
+
+home_student_links: Hook[HttpRequest] = Hook("home_student_links")
+"""The home page's "I'm a student" door, called with the request: e.g. classrooms adds "Join your class"."""

@@ -11,6 +11,7 @@ from django.urls import reverse
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.views.decorators.http import require_http_methods, require_POST, require_safe
 
+from core import hooks
 from core.hooks import module_links, teaching_links
 
 from . import presenting, selectors, services
@@ -24,7 +25,13 @@ logger = logging.getLogger(__name__)
 
 @require_safe
 def home(request: HttpRequest) -> HttpResponse:
-    return render(request, "courses/home.html", {"course": get_course()})
+    context = {
+        "course": get_course(),
+        # Classes live in another app: its links come through core's hooks (none if it is not installed).
+        "teacher_links": hooks.home_teacher_links(request),
+        "student_links": hooks.home_student_links(request),
+    }
+    return render(request, "courses/home.html", context)
 
 
 @require_safe
