@@ -71,3 +71,7 @@ adds "Delete your account…" for a teacher or a parent, whose deletion it owns.
 module_links: Hook[Any] = Hook("module_links")
 """Called with a `courses.domain.Module` (typed `Any`: core imports no other app); the links
 show on the module's page and after its last lesson, e.g. quizzes adds "Take the quiz"."""
+
+module_end_links: Hook[tuple[HttpRequest, Any]] = Hook("module_end_links")
+"""Called with ``(request, module)`` on a module's quiz result, the end of the module: e.g.
+classrooms asks a student of a class that has the module set for a question (or "no question")."""
