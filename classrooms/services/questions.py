@@ -41,7 +41,7 @@ COOKIE_SECONDS = 24 * 3600
 TOKEN_LENGTH = 16  # 24¹⁶ ≈ 1.2e22 tokens: not guessable, so checking one needs no limit
 
 TOO_MANY_FROM_BROWSER = "You have sent the question box five times today. You can send another tomorrow."
-TOO_MANY_IN_CLASS = "Your class's question box is full for today. You can send yours tomorrow."
+TOO_MANY_IN_CLASS = "Your class’s question box is full for today. You can send yours tomorrow."
 _NO_QUESTION = re.compile(r"(?:no|none|nope|nothing)(?:questions?)?")
 
 
