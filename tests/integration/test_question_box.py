@@ -228,7 +228,7 @@ def test_the_teacher_answers_the_class_and_the_token_shows_it_once(world):
     me = student.get(reverse("classrooms:me")).content.decode()
     assert "Someone asked:" in me
     assert "Yes: a screenshot is a new copy." in me
-    classmate = User.objects.filter(enrolments__classroom=world.a.classroom).exclude(pk=world.a.student.pk).first()
+    classmate = User.objects.filter(enrolments__classroom=world.a.classroom).exclude(pk=world.a.student.pk)[0]
     assert "a new copy" in signed_in(Client(), classmate).get(reverse("classrooms:me")).content.decode()
     assert "a new copy" not in signed_in(Client(), world.b.student).get(reverse("classrooms:me")).content.decode()
 
@@ -344,3 +344,16 @@ def test_questions_go_with_the_archived_class_after_retention_and_daily_counts_t
     retention.purge_expired(days=30, now=timezone.now() + datetime.timedelta(days=31))
     assert list(ClassQuestion.objects.values_list("text", flat=True)) == ["Question B?"]
     assert not AskCount.objects.filter(on__lt=timezone.localdate()).exists()
+
+
+def test_a_broken_danger_word_list_is_a_system_check_error(settings, valid_content):
+    from classrooms.checks import check_danger_words
+
+    path = valid_content / "safeguarding" / "danger-words.yaml"
+    path.write_text(path.read_text(encoding="utf-8").replace("schema_version: 1", "schema_version: 1\nsevere: yes"))
+    settings.PAUSE_CONTENT_DIR = valid_content
+    [error] = check_danger_words()
+    assert str(error).startswith("content/safeguarding/danger-words.yaml:")
+    assert str(error).endswith("[content.E007]")
+    settings.PAUSE_CONTENT_DIR = settings.BASE_DIR / "content"
+    assert check_danger_words() == []
