@@ -117,10 +117,16 @@ def test_a_broken_list_names_its_file_line_and_code(tmp_path):
     )
     errors = [str(error) for error in load_danger_words(tmp_path / "content").errors]
     assert any(
-        e.startswith("content/safeguarding/danger-words.yaml:10: groups[0].words[1]") and "content.E013" in e for e in errors
+        e.startswith("content/safeguarding/danger-words.yaml:10: groups[0].words[1]") and "content.E013" in e
+        for e in errors
     ), errors
-    assert any(e.startswith("content/safeguarding/danger-words.yaml:11: groups[0].words[2]") and "content.E008" in e for e in errors)
-    assert any(e.startswith("content/safeguarding/danger-words.yaml:12: groups[1].id") and "content.E013" in e for e in errors)
+    assert any(
+        e.startswith("content/safeguarding/danger-words.yaml:11: groups[0].words[2]") and "content.E008" in e
+        for e in errors
+    )
+    assert any(
+        e.startswith("content/safeguarding/danger-words.yaml:12: groups[1].id") and "content.E013" in e for e in errors
+    )
 
 
 def test_an_unknown_key_and_a_missing_file_are_content_errors(tmp_path):
