@@ -84,12 +84,12 @@ def test_danger_words_show_help_at_once_on_a_phone_and_the_box_works_without_jav
     assert no_sideways_scroll(phone)
     axe(phone, "sent, with help")
 
-    teacher = new_page(viewport={"width": 390, "height": 844})
+    teacher = new_page(viewport={"width": 390, "height": 844}, color_scheme="dark")
     sign_in(teacher, site, TEACHER_EMAIL, PASSWORD)
     teacher.goto(site.url + reverse("classrooms:questions", args=[classroom.pk]))
     expect(teacher.locator(".question-flagged")).to_contain_text("Follow your school's safeguarding policy")
     assert no_sideways_scroll(teacher)
-    axe(teacher, "teacher's question box, flagged")
+    axe(teacher, "teacher's question box, flagged, dark")
     assert axe.found() == {}
 
     # Without JavaScript: the same form, the same reply (axe and scroll checks need scripts, so they are above).
