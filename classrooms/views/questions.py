@@ -7,6 +7,7 @@ it, and the page that shows the token is the POST's own response (no redirect, n
 
 from __future__ import annotations
 
+import secrets
 import uuid
 
 from django.contrib import messages
@@ -41,8 +42,30 @@ def _help_context(request: HttpRequest) -> dict[str, object]:
     }
 
 
+# One-time keys for the ask form, so a reload of the "Sent" page (the browser offers to send the form
+# again) stores nothing twice. A key is random, says nothing about the question, and leaves the
+# session when it is used; only the last few are kept.
+ASK_KEYS = "pause.ask_keys"
+ASK_KEYS_KEPT = 5
+
+
+def _new_ask_key(request: HttpRequest) -> str:
+    key = secrets.token_urlsafe(16)
+    request.session[ASK_KEYS] = [*request.session.get(ASK_KEYS, [])[-(ASK_KEYS_KEPT - 1) :], key]
+    return key
+
+
+def _use_ask_key(request: HttpRequest) -> bool:
+    keys = request.session.get(ASK_KEYS, [])
+    key = request.POST.get("key", "")
+    if key not in keys:
+        return False
+    request.session[ASK_KEYS] = [k for k in keys if k != key]
+    return True
+
+
 def _ask_page(request: HttpRequest, classroom: Classroom, form: AskForm, status: int = 200) -> HttpResponse:
-    context = {"classroom": classroom, "form": form, **_help_context(request)}
+    context = {"classroom": classroom, "form": form, "key": _new_ask_key(request), **_help_context(request)}
     return render(request, "classrooms/questions_ask.html", context, status=status)
 
 
@@ -57,6 +80,9 @@ def ask(request: AuthenticatedRequest, classroom_id: int) -> HttpResponse:
     form = AskForm(request.POST)
     if not form.is_valid():
         return _ask_page(request, classroom, form, status=400)
+    if not _use_ask_key(request):
+        # Sent already (a reload, a double click) or a form from long ago: nothing stored, nothing lost.
+        return render(request, "classrooms/questions_resent.html", {"classroom": classroom}, status=409)
     gate = services.AskGate(request)
     try:
         asked = services.question_ask(classroom=classroom, text=form.cleaned_data["text"], browser=gate.browser)

@@ -33,8 +33,16 @@ def world():
     return build_world()
 
 
+def ask_key(client: Client, classroom_id: int) -> str:
+    """Open the box, as a student does before sending: the form carries a one-time key."""
+    page = client.get(reverse("classrooms:ask", args=[classroom_id]))
+    found = re.search(r'name="key" value="([^"]+)"', page.content.decode())
+    return found.group(1) if found else ""
+
+
 def ask(client: Client, classroom_id: int, text: str):
-    return client.post(reverse("classrooms:ask", args=[classroom_id]), {"text": text})
+    key = ask_key(client, classroom_id)
+    return client.post(reverse("classrooms:ask", args=[classroom_id]), {"text": text, "key": key})
 
 
 def same_page(response) -> str:
@@ -115,6 +123,19 @@ def test_no_question_stores_nothing_but_looks_the_same(world, text):
     assert not_asked.templates[0].name == asked.templates[0].name == "classrooms/questions_sent.html"
     # The same page, but for the token itself (and the form keys and nonces every page has).
     assert same_page(not_asked) == same_page(asked)
+
+
+def test_sending_the_same_form_again_stores_nothing_twice(world):
+    client = signed_in(Client(), world.a.student)
+    key = ask_key(client, world.a.classroom.pk)
+    url = reverse("classrooms:ask", args=[world.a.classroom.pk])
+    assert client.post(url, {"text": "Once?", "key": key}).status_code == 200
+    again = client.post(url, {"text": "Once?", "key": key})
+    assert again.status_code == 409
+    assert "Already sent" in again.content.decode()
+    assert TOKEN.search(again.content.decode()) is None
+    assert client.post(url, {"text": "no question", "key": "made-up"}).status_code == 409
+    assert ClassQuestion.objects.count() == AskCount.objects.count() == 1
 
 
 def test_an_empty_box_is_asked_again_and_stores_nothing(world):
