@@ -11,7 +11,7 @@ from accounts.credentials import TYPED_CODE_MAX
 from accounts.models import User
 from courses.registry import get_course
 
-from .models import NICKNAME_MAX, Assignment, Classroom
+from .models import ANSWER_MAX, NICKNAME_MAX, QUESTION_MAX, Assignment, Classroom
 from .nicknames import normalise_nickname
 from .planning import assignment_warnings
 
@@ -309,3 +309,36 @@ class HandOverForm(forms.Form):
     def teacher(self) -> User:
         """The teacher chosen (call after is_valid())."""
         return self.staff[self.cleaned_data["to"]]
+
+
+class AskForm(forms.Form):
+    """The question box: a question, or 'no question' (both look the same once sent)."""
+
+    text = forms.CharField(
+        max_length=QUESTION_MAX,
+        label="Your question, or ‘no question’",
+        help_text="Don’t write your name or anyone else’s. Up to 500 characters.",
+        widget=forms.Textarea(attrs={"rows": 4, "autocomplete": "off"}),
+        error_messages={"required": "Please write a question, or ‘no question’."},
+    )
+
+
+class CheckForm(forms.Form):
+    token = forms.CharField(
+        max_length=40,
+        label="Your token",
+        help_text="The code you were shown when you sent your question, e.g. “ACDE-FGHJ-KMNP-QRTU”.",
+        widget=forms.TextInput(attrs=CODE_WIDGET),
+    )
+
+
+class AnswerForm(forms.Form):
+    shown_question = forms.CharField(
+        max_length=QUESTION_MAX,
+        label="The question as your class will see it",
+        help_text="Change the wording if it could hint at who asked.",
+        widget=forms.Textarea(attrs={"rows": 2}),
+    )
+    answer = forms.CharField(
+        max_length=ANSWER_MAX, label="Your answer to the whole class", widget=forms.Textarea(attrs={"rows": 4})
+    )

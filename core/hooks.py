@@ -82,3 +82,7 @@ home_teacher_links: Hook[HttpRequest] = Hook("home_teacher_links")
 
 home_student_links: Hook[HttpRequest] = Hook("home_student_links")
 """The home page's "I'm a student" door, called with the request: e.g. classrooms adds "Join your class"."""
+
+module_end_links: Hook[tuple[HttpRequest, Any]] = Hook("module_end_links")
+"""Called with ``(request, module)`` on a module's quiz result, the end of the module: e.g.
+classrooms asks a student of a class that has the module set for a question (or "no question")."""

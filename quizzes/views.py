@@ -17,6 +17,7 @@ from django.shortcuts import redirect, render
 from django.views.decorators.debug import sensitive_post_parameters
 from django.views.decorators.http import require_POST, require_safe
 
+from core.hooks import module_end_links
 from courses import selectors as course_selectors
 from courses.domain import Lesson, Module
 
@@ -225,6 +226,7 @@ def quiz_result(request: HttpRequest, module_id: str, attempt_id: str) -> HttpRe
         "rows": rows,
         "scored_rows": [row for row in rows if row.item.scored],
         "review": review,
+        "end_links": module_end_links((request, module)),
         **_help_context(request),
     }
     return render(request, "quizzes/result.html", context)

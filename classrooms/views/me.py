@@ -22,6 +22,7 @@ from ..forms import JoinForm
 from ..links import own_page
 from ..selectors import access
 from ..selectors import me as selectors
+from ..selectors import questions as question_selectors
 from ..services import families as family_services
 from ..services import students as student_services
 from .common import (
@@ -97,6 +98,7 @@ def me(request: AuthenticatedRequest) -> HttpResponse:
         "assignments": selectors.student_assignments(student=student),
         "watchers": selectors.student_watchers(student=student),
         "family_code": selectors.family_code_current(student=student),
+        "class_answers": question_selectors.class_answers_for_student(student=student),
     }
     return render(request, "classrooms/me.html", context)
 

@@ -18,7 +18,7 @@ from courses.registry import get_course
 from .. import exports, sharing
 from ..forms import AgeBandForm, AssignManyForm, AssignmentForm, ClassroomForm, ReissueForm, RosterForm
 from ..models import Classroom
-from ..selectors import access, summary, teaching
+from ..selectors import access, questions, summary, teaching
 from ..services import students as student_services
 from ..services import teaching as services
 from .access import access_classroom
@@ -92,6 +92,7 @@ def _class_page(
             if person.pk != classroom.teacher_id
         ],
         "join_notices": teaching.join_notices(classroom=classroom),
+        "question_counts": questions.question_counts(classroom=classroom),
     }
     return render(request, "classrooms/class.html", context, status=status)
 

@@ -6,6 +6,7 @@ School A owns every object named in a URL; the "other" roles belong to school B,
 
 from __future__ import annotations
 
+import datetime
 import logging
 from dataclasses import dataclass
 from typing import Any
@@ -17,7 +18,7 @@ from django.test import Client
 from django.urls import URLPattern, URLResolver, get_resolver, reverse
 
 from accounts.models import User
-from classrooms.models import Assignment
+from classrooms.models import Assignment, ClassQuestion
 from courses.registry import get_course
 from quizzes.demo import take_quiz
 from quizzes.models import QuizAttempt
@@ -103,6 +104,12 @@ EXPECTED_GET = {
     "classrooms:class-delete": school_a_class(200),
     "classrooms:export-csv": school_a_class(200),
     "classrooms:quiz-report": school_a_class(200),
+    "classrooms:questions": school_a_class(200),
+    "classrooms:question-answer": only(STAFF, 405),
+    "classrooms:question-hide": only(STAFF, 405),
+    "classrooms:question-delete": school_a_class(200),  # the confirmation page
+    "classrooms:ask": {**only(STUDENTS, 200), "other_student": 404},
+    "classrooms:question-check": everyone(200),
     "classrooms:student": school_a_class(200),
     "classrooms:student-passphrase": only(STAFF, 405),
     "classrooms:student-remove": only(STAFF, 405),
@@ -168,6 +175,10 @@ FORBIDDEN_POST = {
     "classrooms:code-rotate": school_a_class(None),
     "classrooms:archive": school_a_class(None),
     "classrooms:class-delete": school_a_class(None),
+    "classrooms:question-answer": school_a_class(None),
+    "classrooms:question-hide": school_a_class(None),
+    "classrooms:question-delete": school_a_class(None),
+    "classrooms:ask": {**only(STUDENTS, None), "other_student": 404},
     "classrooms:student-passphrase": school_a_class(None),
     "classrooms:student-remove": school_a_class(None),
     "classrooms:student-rename": school_a_class(None),
@@ -223,6 +234,9 @@ def walk_samples(world: World, attempt: QuizAttempt) -> dict[str, Any]:
         "link_id": world.a.student.parent_links.get().pk,
         "guide_id": get_course().guides[0].id,
         "region_id": get_course().regions[0].id,
+        "question_id": ClassQuestion.objects.get_or_create(
+            classroom=world.a.classroom, defaults={"asked_on": datetime.date.today(), "text": "A question"}
+        )[0].pk,
         "token": "not-a-signed-token",
         "uidb64": "MQ",
     }
