@@ -144,14 +144,14 @@ def _check_pictures(ctx: Context, path: Path, parsed: ParsedFile, spec: schemas.
     """The icon and the illustration a module names are files in static/img/ (content.E011)."""
     from django.contrib.staticfiles import finders
 
-    wanted = [(("icon",), "icon", f"img/modules/{spec.icon}.svg")]
+    wanted: list[tuple[tuple[str, ...], str, str]] = [(("icon",), "icon", f"img/modules/{spec.icon}.svg")]
     if spec.illustration:
-        wanted.append((("illustration", "file"), "illustration.file", f"img/illustrations/{spec.illustration.file}.svg"))
+        wanted.append(
+            (("illustration", "file"), "illustration.file", f"img/illustrations/{spec.illustration.file}.svg")
+        )
     for loc, where, static_path in wanted:
         if not finders.find(static_path):
-            ctx.reader.error(
-                path, parsed.line(*loc), where, f"no picture 'static/{static_path}'", Code.MISSING_FILE
-            )
+            ctx.reader.error(path, parsed.line(*loc), where, f"no picture 'static/{static_path}'", Code.MISSING_FILE)
 
 
 def _lesson(ctx: Context, path: Path, module_id: str, number: int) -> domain.Lesson | None:
