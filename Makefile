@@ -14,7 +14,7 @@ LOCK := $(BIN)/uv pip compile --quiet --universal --python-version 3.11 --genera
 # mypy plugin, tests), so it turns debug on, unless the environment already says otherwise.
 export DJANGO_DEBUG ?= true
 
-.PHONY: setup install run test unit soak lint lock audit bench loadtest browser clean
+.PHONY: setup install run test unit soak lint lock audit bench loadtest browser screenshots clean
 
 setup: install
 	@mkdir -p var
@@ -47,6 +47,9 @@ browser:
 
 run: setup
 	@$(BIN)/python manage.py seed_demo
+	@# The packs' PDFs take a couple of minutes the first time: made in the background (log in var/), so the
+	@# site opens at once; a pack asked for before its turn is made on that request.
+	@($(BIN)/python manage.py build_packs >var/build_packs.log 2>&1 || echo "NOTE: the module packs' PDFs could not be made (is chromium installed?); the printable pages work." >>var/build_packs.log) &
 	@echo "Pause is at http://127.0.0.1:$(PORT)/  (Ctrl-C stops it)"
 	@PAUSE_FRIENDLY_ERRORS=true $(BIN)/python manage.py runserver 127.0.0.1:$(PORT)
 
@@ -89,6 +92,11 @@ bench: install $(VENV)/.bench-installed
 # Locust journeys against gunicorn on loopback: SQLite, then PostgreSQL + Redis when they answer.
 loadtest: install $(VENV)/.bench-installed
 	@$(BIN)/python -m bench.loadtest
+
+# Every page type at 390 and 1280 px, light and dark, into var/screenshots/ (scripts/screenshots.py): a
+# throwaway demo database, runserver on a free loopback port, Debian's chromium.
+screenshots: install
+	@$(BIN)/python -m scripts.screenshots
 
 clean:
 	rm -rf $(VENV) var .pytest_cache .ruff_cache .hypothesis

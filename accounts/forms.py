@@ -14,11 +14,24 @@ from .models import ADULT_NAME_MAX, ADULT_ROLES, EMAIL_MAX, School, User, max_le
 
 
 class LoginForm(AuthenticationForm):
-    """One sign-in form for every role: a student's generated username, or a grown-up's email."""
+    """One sign-in form for every role: a student's generated username, or a grown-up's email.
+
+    Students sign in with the passphrase on their login card, grown-ups with their password, so the
+    label names both, and a wrong pair gets a plain message instead of Django's "may be case-sensitive".
+    """
+
+    error_messages = {
+        **AuthenticationForm.error_messages,
+        "invalid_login": (
+            "We couldn’t sign you in with those details. Check your username or email and your password or "
+            "passphrase, and try again. Students: both are on the login card from your teacher."
+        ),
+    }
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         self.fields["username"].label = "Username or email"
+        self.fields["password"].label = "Password or passphrase"
         self.fields["username"].widget.attrs.update({"autocomplete": "username", "autocapitalize": "none"})
 
 

@@ -49,6 +49,7 @@ def production_site(folder: Path) -> dict[str, str]:
     static = collect_static(folder / "static")
     env = production_env(f"sqlite:///{folder / 'bench.sqlite3'}", static, GUNICORN_MAX_REQUESTS="0")
     env["DJANGO_SECRET_KEY"] = "bench-only-" + "x" * 40
+    env["PAUSE_PACK_DIR"] = str(folder / "packs")  # module pack PDFs (quizzes/pdf.py), never the repo's var/
     if os.environ.get("BENCH_REDIS_URL"):
         env["REDIS_URL"] = os.environ["BENCH_REDIS_URL"]
     manage(env, "migrate", "--noinput", "-v", "0")

@@ -9,6 +9,8 @@ turn so both sides of a ratio see the same conditions:
 - the lesson page's median latency over /healthz/app's (a bare Django view through the same
   middleware; /healthz itself is answered before the middleware, for load balancers): budget ≤ 2×;
 - answering one quiz step (the POST that records it) over /healthz/app: budget ≤ 3×;
+- downloading a module pack's PDF, once built (manage.py build_packs, as at deploy), over
+  /healthz/app's: budget ≤ 3× (a class of thirty downloading it costs about what a static file does);
 - the bytes of a lesson page with its CSS, JS, fonts and pictures, compressed, all from
   this site: budget < 100 KB;
 - loading and validating the whole course and its quizzes from cold, every text rendered:
@@ -32,10 +34,11 @@ from pathlib import Path
 
 from bench.common import Budget, production_site
 from tools.http import Browser, answer_fields, csrf_token
-from tools.servers import ROOT, Gunicorn
+from tools.servers import ROOT, Gunicorn, manage
 
 LESSON = "/modules/consent/what-consent-is/"
 QUIZ_MODULE = "consent"
+PACK_PDF = "/modules/consent/pack.pdf"
 ROUNDS = int(os.environ.get("BENCH_ROUNDS", "600"))
 WARMUP = 100
 COLD_LOADS = 5
@@ -147,8 +150,10 @@ def main() -> int:
 
     with tempfile.TemporaryDirectory(prefix="pause-bench-") as tmp:
         env = production_site(Path(tmp))
+        manage(env, "build_packs", "consent")
         with Gunicorn(env, workers=2) as server:
             lesson, lesson_health = page_and_health(server, LESSON, ROUNDS)
+            pack, pack_health = page_and_health(server, PACK_PDF, ROUNDS // 2)
             answer, answer_health = answer_and_health(server, QUIZ_MODULE, ROUNDS // 2)
             weight, assets, offsite = page_weight(server, LESSON)
 
@@ -157,10 +162,13 @@ def main() -> int:
           f"   ({ROUNDS} each)")  # fmt: skip
     print(f"  quiz step POST  median {answer * 1000:7.2f} ms   {BARE} beside it {answer_health * 1000:6.2f} ms"
           f"   ({ROUNDS // 2} each)")  # fmt: skip
+    print(f"  pack PDF        median {pack * 1000:7.2f} ms   {BARE} beside it {pack_health * 1000:6.2f} ms"
+          f"   ({ROUNDS // 2} each)")  # fmt: skip
     print(f"  lesson page weight: the HTML + {', '.join(assets)}")
     print(f"  course + quizzes, cold load: median of {COLD_LOADS}, {load * 1000:.0f} ms")
     budget.check("lesson page / bare view (median)", lesson / lesson_health, 2, "×")
     budget.check("quiz step answer / bare view (median)", answer / answer_health, 3, "×")
+    budget.check("pack PDF download (built) / bare view (median)", pack / pack_health, 3, "×")
     budget.check("lesson page weight, compressed", weight / 1024, 100, " KB", "{:.1f}", below=True)
     budget.check("requests to other hosts from a lesson", len(offsite), 0, "", "{:.0f}")
     budget.check("course + quizzes load + validate (cold)", load * 1000, 2000, " ms", "{:.0f}", below=True)

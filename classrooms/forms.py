@@ -31,7 +31,7 @@ class JoinForm(forms.Form):
     code = forms.CharField(
         max_length=TYPED_CODE_MAX,
         label="Class code",
-        help_text="Your teacher will tell you it, e.g. “ACDE-FGHJ”.",
+        help_text="Your teacher gives you this code. It looks like “ACDE-FGHJ”.",
         widget=forms.TextInput(attrs=CODE_WIDGET),
     )
     nickname = forms.CharField(

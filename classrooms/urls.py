@@ -1,6 +1,6 @@
 from django.urls import path
 
-from .views import families, me, school, students, teaching
+from .views import families, me, notes, school, students, teaching
 
 app_name = "classrooms"
 
@@ -14,6 +14,7 @@ urlpatterns = [
     path("accounts/welcome/", me.after_login, name="after-login"),
     path("teach/", teaching.teach, name="teach"),
     path("teach/classes/new/", teaching.classroom_create, name="class-create"),
+    path("teach/notes/", notes.teacher_notes_index, name="teacher-notes"),
     path(CLASS, teaching.classroom_detail, name="class"),
     path(CLASS + "assign/", teaching.assignment_set, name="assign"),
     path(CLASS + "assignments/<int:assignment_id>/remove/", teaching.assignment_delete, name="unassign"),

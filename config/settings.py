@@ -316,6 +316,9 @@ JOINS_PER_ADDRESS = env_int("JOINS_PER_ADDRESS", 300, minimum=1)
 JOINS_WINDOW = 60 * 60
 # Where "Quick exit" goes: a neutral page that reveals nothing about this site.
 QUICK_EXIT_URL = os.environ.get("QUICK_EXIT_URL", "https://www.bbc.co.uk/weather")
+# Module packs as PDF (quizzes/pdf.py): made once per content version with headless Chromium, kept here.
+PAUSE_PACK_DIR = Path(os.environ.get("PAUSE_PACK_DIR", BASE_DIR / "var" / "packs"))
+PAUSE_CHROMIUM = os.environ.get("PAUSE_CHROMIUM", "")  # empty: the first of chromium, chromium-browser on PATH
 
 CSRF_FAILURE_VIEW = "core.views.csrf_failure"
 # Where Django's admin lives: unset is admin/; another path moves it; empty closes it (docs/deploy.md).

@@ -71,3 +71,7 @@ adds "Delete your account…" for a teacher or a parent, whose deletion it owns.
 module_links: Hook[Any] = Hook("module_links")
 """Called with a `courses.domain.Module` (typed `Any`: core imports no other app); the links
 show on the module's page and after its last lesson, e.g. quizzes adds "Take the quiz"."""
+
+teaching_links: Hook[Any] = Hook("teaching_links")
+"""Called with a `courses.domain.Module`; the links show on the module's teacher notes, e.g.
+quizzes adds the printable module pack (it holds the knowledge checks and the story)."""

@@ -64,6 +64,13 @@ def law_card_get(*, region_id: str) -> LawCard:
     return card
 
 
+def region_get(*, region_id: str) -> Region:
+    region = get_course().region(region_id)
+    if region is None:
+        raise Http404("No such region.")
+    return region
+
+
 def help_directory_get(*, region_id: str | None) -> HelpDirectory | None:
     return get_course().help_directories.get(region_id) if region_id else None
 

@@ -12,9 +12,10 @@ from django.urls import reverse
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.views.decorators.http import require_http_methods, require_POST, require_safe
 
-from core.hooks import module_links
+from core.hooks import module_links, teaching_links
 
-from . import selectors, services
+from . import presenting, selectors, services
+from .domain import Region
 from .forms import HelpFinderForm, RegionForm
 from .registry import get_course
 from .sessions import HELP_AGE_SESSION_KEY, REGION_SESSION_KEY
@@ -29,12 +30,12 @@ def home(request: HttpRequest) -> HttpResponse:
 
 @require_safe
 def catalogue(request: HttpRequest) -> HttpResponse:
+    # Every module, each with the youngest age it is written for (review D22: an age-band filter hid
+    # too little and needed a click). An old ``?age=`` address still shows the whole list.
     course = get_course()
-    band = course.age_band(request.GET.get("age"))
-    modules = [m for m in course.modules if band is None or band.suits(m)]
     done = selectors.lessons_done(user=request.user, session=request.session)
-    rows = [(m, selectors.module_progress(module=m, done=done)) for m in modules]
-    return render(request, "courses/catalogue.html", {"course": course, "band": band, "rows": rows})
+    rows = [(m, selectors.module_progress(module=m, done=done)) for m in course.modules]
+    return render(request, "courses/catalogue.html", {"course": course, "rows": rows})
 
 
 @require_safe
@@ -55,7 +56,8 @@ def teacher_notes(request: HttpRequest, module_id: str) -> HttpResponse:
     module = selectors.module_get(module_id=module_id)
     if module.teacher_notes is None:
         return redirect("courses:module", module_id=module.id)
-    return render(request, "courses/teacher_notes.html", {"module": module, "notes": module.teacher_notes})
+    context = {"module": module, "notes": module.teacher_notes, "pack_links": teaching_links(module)}
+    return render(request, "courses/teacher_notes.html", context)
 
 
 @require_safe
@@ -80,6 +82,30 @@ def lesson_detail(request: HttpRequest, module_id: str, lesson_id: str) -> HttpR
         "progress": selectors.module_progress(module=module, done=done),
     }
     return render(request, "courses/lesson.html", context)
+
+
+@require_safe
+def lesson_present(request: HttpRequest, module_id: str, lesson_id: str) -> HttpResponse:
+    """The lesson as slides for the classroom screen; public, as the lesson and the teacher notes are."""
+    module, lesson = selectors.lesson_get(module_id=module_id, lesson_id=lesson_id)
+    slides = presenting.lesson_slides(lesson)
+    context = {
+        "module": module,
+        "lesson": lesson,
+        "slides": slides,
+        "last": len(slides) + 1,  # the closing slide: where help is
+        "notes": presenting.presenter_notes(module, lesson),
+        "help_everywhere": lambda: selectors.help_everywhere(course=get_course()),
+    }
+    return render(request, "courses/present.html", context)
+
+
+@require_safe
+def lesson_present_notes(request: HttpRequest, module_id: str, lesson_id: str) -> HttpResponse:
+    """The presenter notes on their own, for a second window or a second screen."""
+    module, lesson = selectors.lesson_get(module_id=module_id, lesson_id=lesson_id)
+    context = {"module": module, "lesson": lesson, "notes": presenting.presenter_notes(module, lesson)}
+    return render(request, "courses/present_notes.html", context)
 
 
 @require_http_methods(["GET", "HEAD", "POST"])
@@ -131,9 +157,22 @@ def help_page(request: HttpRequest) -> HttpResponse:
         context = {"form": form, "course": course, "help_everywhere": selectors.help_everywhere(course=course)}
         return render(request, "courses/help.html", context, status=400)
 
+    # ?region= and ?image_age= still work for old bookmarks; no page of the site builds them any more.
     region = course.region(request.GET.get("region")) or selectors.reader_region(session=request.session, course=course)
+    return _help_results(request, region=region, image_age=request.GET.get("image_age"))
+
+
+@require_safe
+def help_region(request: HttpRequest, region_id: str) -> HttpResponse:
+    """Help in one region, from a plain link (lessons, law cards, quiz endings): nothing about the reader's
+    situation in the address, so their history shows only that they looked at help for a place."""
+    return _help_results(request, region=selectors.region_get(region_id=region_id), image_age=None)
+
+
+def _help_results(request: HttpRequest, *, region: Region | None, image_age: str | None) -> HttpResponse:
+    course = get_course()
     answered_age = request.session.pop(HELP_AGE_SESSION_KEY, None)
-    image_age = request.GET.get("image_age") or answered_age
+    image_age = image_age or answered_age
     image_age = image_age if image_age in selectors.IMAGE_AGES else None
     form = HelpFinderForm(
         initial={"region": region.id if region else "", "image_age": image_age or "unsure"}, regions=course.regions
@@ -163,7 +202,8 @@ def help_private(request: HttpRequest) -> HttpResponse:
 def law_list(request: HttpRequest) -> HttpResponse:
     course = get_course()
     region = selectors.reader_region(session=request.session, course=course)
-    form = RegionForm(initial={"region": region.id if region else None, "next": request.path}, regions=course.regions)
+    # No "next": choosing a region here opens its card (region_set), with a word that it is remembered.
+    form = RegionForm(initial={"region": region.id if region else None}, regions=course.regions)
     cards = [course.law_cards[r.id] for r in course.regions if r.id in course.law_cards]
     return render(request, "courses/law_list.html", {"cards": cards, "region": region, "form": form})
 
@@ -183,6 +223,9 @@ def region_set(request: HttpRequest) -> HttpResponse:
         messages.error(request, "Please choose one of the regions listed.")
         return redirect("courses:law")
     request.session[REGION_SESSION_KEY] = form.cleaned_data["region"]
+    chosen = course.region(form.cleaned_data["region"])
+    if chosen is not None:  # the session cookie lasts until the browser closes (SESSION_EXPIRE_AT_BROWSER_CLOSE)
+        messages.success(request, f"We’ll remember {chosen.name} on this device until you close the browser.")
     target = form.cleaned_data.get("next") or ""
     if url_has_allowed_host_and_scheme(target, allowed_hosts={request.get_host()}, require_https=request.is_secure()):
         return redirect(target)

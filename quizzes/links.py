@@ -19,5 +19,23 @@ def quiz_links(module: Any) -> list[Link]:
 
 
 def progress_link(request: Any) -> list[Link]:
-    """In the site's menu, for every reader (a visitor's progress lives in their session)."""
+    """In the site's menu, for students and visitors (a visitor's progress lives in their session).
+
+    Not for grown-ups: a teacher's or parent's menu leads to their students' or child's progress
+    (Teach, My family), and their own "My progress" next to it read as if it were that (review D27).
+    /progress/ itself stays open to them, for a teacher trying the course out.
+    """
+    if getattr(request.user, "is_adult", False):
+        return []
     return [Link("My progress", reverse("quizzes:progress"))]
+
+
+def pack_links(module: Any) -> list[Link]:
+    """On a module's teacher notes: its printable pack (every module has one)."""
+    return [
+        Link(
+            "Printable pack: notes, lessons, worksheet, story cards, exit slip",
+            reverse("quizzes:pack", args=[module.id]),
+        ),
+        Link("Download the printable pack (PDF)", reverse("quizzes:pack-pdf", args=[module.id])),
+    ]

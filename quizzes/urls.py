@@ -14,5 +14,7 @@ urlpatterns = [
         name="feedback",
     ),
     path("modules/<slug:module_id>/quiz/<uuid:attempt_id>/result/", views.quiz_result, name="result"),
+    path("modules/<slug:module_id>/pack/", views.pack_page, name="pack"),
+    path("modules/<slug:module_id>/pack.pdf", views.pack_pdf, name="pack-pdf"),
     path("progress/", views.progress, name="progress"),
 ]

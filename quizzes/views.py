@@ -11,7 +11,8 @@ import secrets
 from dataclasses import dataclass
 from typing import Any
 
-from django.http import HttpRequest, HttpResponse
+from django.http import FileResponse, HttpRequest, HttpResponse
+from django.http.response import HttpResponseBase
 from django.shortcuts import redirect, render
 from django.views.decorators.debug import sensitive_post_parameters
 from django.views.decorators.http import require_POST, require_safe
@@ -19,7 +20,7 @@ from django.views.decorators.http import require_POST, require_safe
 from courses import selectors as course_selectors
 from courses.domain import Lesson, Module
 
-from . import kinds, selectors, services
+from . import kinds, packs, pdf, selectors, services
 from .domain import Ending, Item, Quiz
 from .forms import AnswerForm, PlaceForm
 from .grading import ItemResult, endings_reached, grade_answer, grade_quiz
@@ -243,3 +244,32 @@ def _help_context(request: HttpRequest) -> dict[str, Any]:
 def progress(request: HttpRequest) -> HttpResponse:
     standings = selectors.progress_overview(user=request.user, session=request.session)
     return render(request, "quizzes/progress.html", {"standings": standings})
+
+
+def _pack_for(request: HttpRequest, module_id: str) -> packs.Pack:
+    """Everyone gets the pack; a teacher's copy also has the worksheet's answers (quizzes never show
+    an answer before it is given). quizzes knows accounts' roles only by this duck-typed flag."""
+    return packs.pack_get(module_id=module_id, answers=getattr(request.user, "is_staff_member", False))
+
+
+@require_safe
+def pack_page(request: HttpRequest, module_id: str) -> HttpResponse:
+    """A module's printable pack as a page: the browser's Print makes the same pages as the PDF."""
+    return render(request, "quizzes/pack.html", {"pack": _pack_for(request, module_id)})
+
+
+@require_safe
+def pack_pdf(request: HttpRequest, module_id: str) -> HttpResponseBase:
+    """The pack as a PDF: made once per content version (quizzes.pdf), then served as a file."""
+    pack = _pack_for(request, module_id)
+    try:
+        handle = pdf.pack_pdf_open(pack=pack)
+    except pdf.PackUnavailable as refusal:
+        logger.error("pack PDF unavailable for module %s", pack.module.id)
+        context = {"pack": pack, "reason": str(refusal)}
+        return render(request, "quizzes/pack_unavailable.html", context, status=503)
+    filename = f"pause-{pack.module.id}-pack.pdf"
+    response = FileResponse(handle, content_type="application/pdf", as_attachment=True, filename=filename)
+    # private: a shared cache must never hand a teacher's copy (with answers) to anyone else.
+    response["Cache-Control"] = "private, max-age=3600"
+    return response

@@ -125,6 +125,13 @@ def fixture_course(settings: SettingsWrapper) -> Iterator[Course]:
 
 
 @pytest.fixture(autouse=True)
+def _packs_in_tmp(settings: SettingsWrapper, tmp_path: Path) -> None:
+    """Module pack PDFs go to this test's own folder, made by a fast stand-in for Chromium."""
+    settings.PAUSE_PACK_DIR = tmp_path / "packs"
+    settings.PAUSE_CHROMIUM = str(Path(__file__).parent / "fake_chromium.py")
+
+
+@pytest.fixture(autouse=True)
 def _fast_password_hashing(settings: SettingsWrapper) -> None:
     settings.PASSWORD_HASHERS = [
         "django.contrib.auth.hashers.MD5PasswordHasher",

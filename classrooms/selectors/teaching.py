@@ -45,6 +45,11 @@ class ClassMatrix:
     sort: Sort
     done_counts: list[int] = field(default_factory=list)
 
+    @property
+    def done_by_module(self) -> list[tuple[AssignedModule, int]]:
+        """Each assigned module with how many students are done: the table's footer, labelled on a phone."""
+        return list(zip(self.assigned, self.done_counts, strict=True))
+
 
 def class_students(*, classroom: Classroom) -> list[User]:
     return list(

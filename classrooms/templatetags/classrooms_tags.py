@@ -42,18 +42,20 @@ def matrix_rows(matrix: ClassMatrix, student_url_prefix: str) -> SafeString:
     Built in Python, not a template loop: a class of 300 students is 300 × modules
     cells, and template rendering made the page grow about 9 ms per 10 students on
     this machine (bench/classrooms.py). The only text a person typed, the nickname
-    and the username, goes through ``escape``; everything else is a number or a constant.
+    and the username, goes through ``escape`` (and the module titles, for good measure); everything else is a number or a constant.
     """
     prefix = escape(student_url_prefix)
+    # Each cell names its module (data-label), which a phone shows when the table stacks into cards.
+    labels = [escape(assigned.title) for assigned in matrix.assigned]
     out = []
     for row in matrix.rows:
         cells = []
-        for cell in row.cells:
+        for label, cell in zip(labels, row.cells, strict=True):
             quiz = f" · quiz {cell.quiz_percent}%" if cell.quiz_percent is not None else ""
             overdue = ' <span class="overdue">Overdue</span>' if cell.overdue else ""
             cells.append(
-                f'<td class="cell-{cell.status}">{cell.label}<span class="small"> · '
-                f"{cell.lessons_done}/{cell.lessons_total} lessons{quiz}</span>{overdue}</td>"
+                f'<td class="cell-{cell.status}" data-label="{label}"><span>{cell.label}<span class="small"> · '
+                f"{cell.lessons_done}/{cell.lessons_total} lessons{quiz}</span>{overdue}</span></td>"
             )
         out.append(
             f'<tr><th scope="row"><a href="{prefix}{row.id}/"><bdi>{escape(row.nickname)}</bdi></a> '

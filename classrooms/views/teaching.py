@@ -26,8 +26,11 @@ from .common import confirm_delete_page, delete_confirmed, issue, refused, take_
 
 
 def _teach_page(request: AuthenticatedRequest, form: ClassroomForm, status: int = 200) -> HttpResponse:
+    classrooms = teaching.teacher_overview(user=request.user)
     context = {
-        "classrooms": teaching.teacher_overview(user=request.user),
+        # A school admin sees every class in the school: their own first, the rest under their own heading.
+        "classrooms": [classroom for classroom in classrooms if classroom.teacher_id == request.user.pk],
+        "school_classrooms": [classroom for classroom in classrooms if classroom.teacher_id != request.user.pk],
         "school": account_selectors.school_for_staff(user=request.user),
         "form": form,
     }
@@ -194,7 +197,10 @@ def classroom_delete(request: AuthenticatedRequest, classroom_id: int) -> HttpRe
     if confirmed:
         name = classroom.name
         deleted = services.classroom_delete(classroom=classroom)
-        messages.success(request, f"“{name}” is deleted, with {deleted} student account(s) that were only in it.")
+        accounts = f"{deleted} student account that was" if deleted == 1 else f"{deleted} student accounts that were"
+        messages.success(
+            request, f"“{name}” is deleted, with the {accounts} only in it." if deleted else f"“{name}” is deleted."
+        )
         return redirect("classrooms:teach")
     return confirm_delete_page(
         request,

@@ -19,9 +19,6 @@ class AgeBand:
     min: int
     max: int
 
-    def suits(self, module: Module) -> bool:
-        return module.age_min <= self.max
-
 
 @dataclass(frozen=True, slots=True)
 class Lesson:
@@ -144,9 +141,6 @@ class Course:
 
     def region(self, region_id: str | None) -> Region | None:
         return next((region for region in self.regions if region.id == region_id), None)
-
-    def age_band(self, band_id: str | None) -> AgeBand | None:
-        return next((band for band in self.age_bands if band.id == band_id), None)
 
     def guides_for(self, audience: str) -> tuple[Guide, ...]:
         return tuple(guide for guide in self.guides if guide.audience == audience)

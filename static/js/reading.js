@@ -79,19 +79,66 @@
     return details;
   }
 
-  /* The readable parts: from each h2 (or the h1 for the opening) to the next. */
+  /* What read-aloud leaves out: the Listen and settings controls, forms (the help finder's options
+     are not text to read), navigation, buttons, and visually hidden decoration. The visually hidden
+     words of a story block (a <figure>: "Chat between…", "Sam says:") are kept: they tell a
+     listener who is speaking, as they tell a screen reader. */
+  var SKIP = "[data-reading-ui], [hidden], [aria-hidden='true'], script, style, template, form, select, " +
+    "textarea, input, button, label, nav, [role='navigation'], .visually-hidden-focusable, .visually-hidden";
+  var BLOCKS = "p, li, h1, h2, h3, h4, h5, h6, blockquote, figure, figcaption, dt, dd, tr, th, td, caption, " +
+    "pre, section, article, aside, header, footer, div, ul, ol, dl, table";
+  var CHUNK = 220; /* characters: a few sentences, well under the length some browsers cut speech off at */
+
+  /* A paragraph in pieces of whole sentences, each piece at most about CHUNK characters. */
+  function sentences(paragraph) {
+    if (paragraph.length <= CHUNK) { return [paragraph]; }
+    var pieces = paragraph.match(/[^.!?\u2026]+(?:[.!?\u2026]+["'\u201d\u2019)\]]*|$)\s*/g) || [paragraph];
+    var chunks = [];
+    var chunk = "";
+    pieces.forEach(function (piece) {
+      piece = piece.trim();
+      if (!piece) { return; }
+      if (chunk && (chunk + " " + piece).length > CHUNK) { chunks.push(chunk); chunk = piece; }
+      else { chunk = chunk ? chunk + " " + piece : piece; }
+    });
+    if (chunk) { chunks.push(chunk); }
+    return chunks;
+  }
+
+  /* The text of a cloned part of the page, as its paragraphs (one per block: a heading, a paragraph,
+     a list item, a chat message), each split into sentence-sized chunks. */
+  function chunksOf(copy) {
+    copy.querySelectorAll(SKIP).forEach(function (node) {
+      var story = node.classList && node.classList.contains("visually-hidden") && node.closest && node.closest("figure");
+      if (!story) { node.remove(); }
+    });
+    copy.querySelectorAll(BLOCKS).forEach(function (node) {
+      node.insertBefore(document.createTextNode("\n"), node.firstChild);
+      node.appendChild(document.createTextNode("\n"));
+    });
+    var chunks = [];
+    (copy.textContent || "").split("\n").forEach(function (line) {
+      var paragraph = line.replace(/\s+/g, " ").trim();
+      if (paragraph) { chunks.push.apply(chunks, sentences(paragraph)); }
+    });
+    return chunks;
+  }
+
+  /* The readable parts: from each h2 (or the h1 for the opening) to the next, each in chunks. */
   function sections(container) {
-    var headings = Array.prototype.slice.call(container.querySelectorAll("h1, h2"));
+    var headings = Array.prototype.slice.call(container.querySelectorAll("h1, h2")).filter(function (heading) {
+      return !heading.closest("[data-reading-ui], form, nav, [hidden]");
+    });
     var list = [];
     headings.forEach(function (heading, index) {
       var range = document.createRange();
       range.setStartBefore(heading);
       if (index + 1 < headings.length) { range.setEndBefore(headings[index + 1]); }
       else { range.setEndAfter(container.lastChild); }
-      var copy = range.cloneContents();
-      copy.querySelectorAll("[data-reading-ui], [hidden], script, style").forEach(function (node) { node.remove(); });
-      var text = (copy.textContent || "").replace(/\s+/g, " ").trim();
-      if (text) { list.push({ heading: heading, text: text }); }
+      var holder = document.createElement("div");
+      holder.appendChild(range.cloneContents());
+      var chunks = chunksOf(holder);
+      if (chunks.length) { list.push({ heading: heading, chunks: chunks }); }
     });
     return list;
   }
@@ -101,6 +148,7 @@
     var parts = sections(container);
     if (!parts.length) { return; }
     var current = -1;
+    var run = 0; /* a new run on every start and stop: a cancelled chunk's late "end" starts nothing */
     var listenButton = el("button", { type: "button", "class": "btn btn-outline-primary btn-sm" }, "Listen");
     var pauseButton = el("button", { type: "button", "class": "btn btn-outline-secondary btn-sm", hidden: "" }, "Pause");
     var stopButton = el("button", { type: "button", "class": "btn btn-outline-secondary btn-sm", hidden: "" }, "Stop");
@@ -113,8 +161,11 @@
       });
     }
     function stop() {
+      var paused = pauseButton.textContent !== "Pause";
+      run += 1;
       current = -1;
       speech.cancel();
+      if (paused) { speech.resume(); } /* some browsers stay paused after cancel: the next Listen would be silent */
       mark(-1);
       listenButton.hidden = false;
       pauseButton.hidden = true;
@@ -122,17 +173,29 @@
       pauseButton.textContent = "Pause";
       status.textContent = "";
     }
-    function speak(index) {
+    /* One chunk at a time: the next is handed to the browser when this one ends, so Pause holds the
+       queue where it is, Stop and Quick exit leave nothing queued, and the section stays highlighted. */
+    function say(index, chunk, thisRun) {
+      if (thisRun !== run) { return; }
       if (index >= parts.length) { stop(); return; }
-      current = index;
-      mark(index);
-      var utterance = new window.SpeechSynthesisUtterance(parts[index].text);
+      if (chunk >= parts[index].chunks.length) { say(index + 1, 0, thisRun); return; }
+      if (chunk === 0) {
+        current = index;
+        mark(index);
+        parts[index].heading.scrollIntoView({ block: "nearest" });
+        status.textContent = "Reading: " + (parts[index].heading.textContent || "").trim();
+      }
+      var utterance = new window.SpeechSynthesisUtterance(parts[index].chunks[chunk]);
       utterance.lang = root.lang || "en";
-      utterance.onend = function () { if (current === index) { speak(index + 1); } };
+      var next = function () { say(index, chunk + 1, thisRun); };
+      utterance.onend = next;
+      utterance.onerror = function (event) {
+        /* "interrupted"/"canceled" come from our own cancel (an old run); anything else: skip the chunk */
+        if (!event || (event.error !== "interrupted" && event.error !== "canceled")) { next(); }
+      };
       speech.speak(utterance);
-      parts[index].heading.scrollIntoView({ block: "nearest" });
-      status.textContent = "Reading: " + (parts[index].heading.textContent || "").trim();
     }
+    function speak(index) { run += 1; say(index, 0, run); }
     listenButton.addEventListener("click", function () {
       speech.cancel();
       listenButton.hidden = true;

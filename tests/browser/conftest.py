@@ -10,7 +10,6 @@ chromium, its own live server on a free port and its own test database.
 from __future__ import annotations
 
 import os
-import shutil
 from collections.abc import Callable
 from typing import Any
 from urllib.parse import urlsplit
@@ -20,22 +19,14 @@ from playwright.sync_api import BrowserContext, Page, Route
 from pytest_django.fixtures import Settings as SettingsWrapper
 from pytest_django.live_server_helper import LiveServer
 
+from tools.pages import CHROMIUM, CHROMIUM_ARGS  # shared with scripts/screenshots.py
+
 # Playwright's sync API runs an event loop in the test's thread, so Django sees every ORM call
 # a test makes as coming from async code and refuses it. These tests only set up and read
 # rows around the browser, never from inside the loop: allow it, here and nowhere else
 # (never for `make run` or production).
 os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
 
-CHROMIUM = shutil.which("chromium") or shutil.which("chromium-browser")
-CHROMIUM_ARGS = [
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-    "--no-first-run",
-    "--disable-quic",
-]
 # How long a step may wait: generous, so a busy 2-core machine (CI, parallel workers) is slow, not red.
 WAIT_MS = 20_000
 NEUTRAL_SITE = "https://neutral.example/"

@@ -62,7 +62,7 @@ def make_class(*, assign=(("consent", DUE, "Read it before Tuesday's lesson."),)
 def sign_in(page, site, username, password):
     page.goto(site.url + "/accounts/login/")
     page.get_by_label("Username or email").fill(username)
-    page.get_by_label(exactly("Password")).fill(password)
+    page.get_by_label(exactly("Password or passphrase")).fill(password)
     page.get_by_role("button", name="Sign in").click()
 
 

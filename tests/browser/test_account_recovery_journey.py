@@ -14,7 +14,7 @@ NEW_PASSWORD = "moss-gate-kettle-river-7"  # noqa: S105 (test account)
 def test_a_teacher_who_forgot_their_password_resets_it_by_email_and_signs_in(site, page, axe, smtp_inbox):
     make_class()  # a teacher, TEACHER_EMAIL, with a class
     sign_in(page, site, TEACHER_EMAIL, "not my password at all")
-    expect(page.get_by_text("Please enter a correct")).to_be_visible()
+    expect(page.get_by_text("We couldn’t sign you in with those details")).to_be_visible()
     page.get_by_role("link", name="Forgot your password?").click()
 
     expect(page.get_by_role("heading", level=1)).to_have_text("Forgot your password?")
@@ -36,7 +36,7 @@ def test_a_teacher_who_forgot_their_password_resets_it_by_email_and_signs_in(sit
     axe(page, "password changed")
 
     sign_in(page, site, TEACHER_EMAIL, PASSWORD)  # the old password no longer works
-    expect(page.get_by_text("Please enter a correct")).to_be_visible()
+    expect(page.get_by_text("We couldn’t sign you in with those details")).to_be_visible()
     sign_in(page, site, TEACHER_EMAIL, NEW_PASSWORD)
     expect(page).to_have_url(re.compile(r"/teach/$"))
     page.get_by_role("link", name="Your account", exact=True).click()

@@ -86,5 +86,7 @@ def test_a_lesson_ends_with_every_regions_emergency_number(site, page):
         expect(box.locator(f"a[href='tel:{phone.replace(' ', '')}']").first).to_be_visible()
         expect(box.get_by_role("link", name=name, exact=True)).to_be_visible()
     box.get_by_role("link", name="New Zealand", exact=True).click()
-    expect(page.get_by_role("heading", name="Help in New Zealand, for an image of someone under 18")).to_be_visible()
+    # A plain link: the address names the place, never the reader's situation (no image age assumed).
+    expect(page).to_have_url(site.url + "/help/in/new-zealand/#services")
+    expect(page.get_by_role("heading", name="Help in New Zealand", exact=True)).to_be_visible()
     assert site.offsite == []

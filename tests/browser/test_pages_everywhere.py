@@ -16,7 +16,7 @@ PAGES = {
     "guides": "/guides/",
     "guide": "/guides/consent-for-parents/",
     "help": "/help/",
-    "help results": "/help/?region=us&image_age=under-18",
+    "help in a region": "/help/in/us/",
     "staying private": "/help/private/",
     "law list": "/law/",
     "law card": "/law/england-wales/",

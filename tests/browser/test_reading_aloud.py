@@ -10,6 +10,7 @@ pytestmark = pytest.mark.django_db(transaction=True)
 LESSON = "/modules/consent/take-send-share/"
 GUIDE = "/guides/consent-for-parents/"
 HELP = "/help/"
+CHAT_LESSON = "/modules/consent/pressure-and-saying-no/"
 
 # A stand-in for window.speechSynthesis that records what the page asks of it.
 FAKE_SPEECH = """
@@ -35,49 +36,139 @@ def speech(page):
     return page.evaluate("window.__speech")
 
 
+def highlighted(page) -> str:
+    return page.evaluate("(document.querySelector('.reading-now') || {}).textContent || ''").strip()
+
+
+def end_chunk(page) -> None:
+    """The browser finishes speaking the current chunk."""
+    page.evaluate("window.__speech.current.onend()")
+
+
+def read_section(page) -> list[str]:
+    """Let the highlighted section play to its end: the chunks it queued, one at a time, in order."""
+    heading = highlighted(page)
+    chunks = [speech(page)["spoken"][-1]]
+    for _ in range(200):
+        handed = len(speech(page)["spoken"])
+        end_chunk(page)
+        if highlighted(page) != heading:
+            return chunks
+        spoken = speech(page)["spoken"]
+        assert len(spoken) == handed + 1, "one chunk handed over at a time, when the last one ends"
+        chunks.append(spoken[-1])
+    raise AssertionError(f"section {heading!r} never ended")
+
+
+def read_everything(page) -> list[list[str]]:
+    sections = []
+    while highlighted(page):
+        sections.append(read_section(page))
+    return sections
+
+
 @pytest.mark.parametrize("path", [LESSON, GUIDE, HELP])
-def test_listen_reads_a_section_at_a_time_highlighted_with_pause_and_stop(site, page, path):
+def test_listen_reads_each_section_in_sentence_chunks_highlighted_in_turn(site, page, path):
     page.add_init_script(FAKE_SPEECH)
     page.goto(site.url + path)
     title = page.locator("h1").inner_text().strip()
+    headings = page.locator("[data-readable] h2")
+    first_h2 = headings.first.inner_text().strip()
     page.get_by_role("button", name="Listen").click()
 
-    queued = speech(page)["spoken"]
-    assert len(queued) == 1
-    assert queued[0].startswith(title)
-    assert "Reading settings" not in queued[0]
-    assert "Listen" not in queued[0]
-    headings = page.locator("[data-readable] h2")
-    assert headings.first.inner_text().strip() not in queued[0]  # one section only
+    assert speech(page)["spoken"] == [title]  # the heading first, on its own
     expect(page.locator("h1")).to_have_class("reading-now")
     expect(page.locator("h1")).to_have_attribute("aria-current", "true")
 
-    # When the first section ends, the next is read and highlighted instead.
-    page.evaluate("window.__speech.current.onend()")
-    queued = speech(page)["spoken"]
-    assert len(queued) == 2
-    assert queued[1].startswith(headings.first.inner_text().strip())
+    opening = read_section(page)  # the h1 stays highlighted while its chunks play
+    assert len(opening) > 1
+    assert first_h2 not in opening  # one section only
+    # The next section: its heading is spoken and highlighted instead.
+    assert speech(page)["spoken"][-1] == first_h2
     expect(page.locator("[data-readable] .reading-now")).to_have_count(1)
     expect(headings.first).to_have_attribute("aria-current", "true")
     expect(page.locator("h1")).not_to_have_attribute("aria-current", "true")
 
+    sections = [opening, *read_everything(page)]
+    chunks = [chunk for section in sections for chunk in section]
+    assert len(sections) >= 2
+    assert max(len(section) for section in sections) >= 3  # a long section is no longer one utterance
+    assert max(len(chunk) for chunk in chunks) <= 400  # whole sentences, a few at a time
+    for control in ("Listen", "Pause", "Stop", "Quick exit", "Menu"):  # buttons and links of the page's chrome
+        assert control not in chunks, control
+    for words in ("Reading settings", "Text size", "Easier-to-read font", "Need to leave fast", "Skip to main"):
+        assert not any(words in chunk for chunk in chunks), words
+    # At the end the controls return to Listen and nothing is highlighted.
+    expect(page.get_by_role("button", name="Listen")).to_be_visible()
+    expect(page.locator(".reading-now")).to_have_count(0)
+
+
+def test_listen_skips_the_help_forms_questions_options_and_button(site, page):
+    page.add_init_script(FAKE_SPEECH)
+    page.goto(site.url + HELP)
+    page.get_by_role("button", name="Listen").click()
+    chunks = [chunk for section in read_everything(page) for chunk in section]
+    text = " ".join(chunks)
+    assert "it is not your fault" in text  # the page's own words are read
+    assert "Find the right help" in chunks  # and the heading above the form
+    for form_text in ("Choose a region", "Where are you?", "How old was the person", "Not sure", "18 or over",
+                      "Show help"):  # fmt: skip
+        assert form_text not in text, form_text
+
+
+def test_a_chat_is_read_a_message_at_a_time_with_who_is_speaking(site, page):
+    page.add_init_script(FAKE_SPEECH)
+    page.goto(site.url + CHAT_LESSON)
+    message = page.locator(".story-chat .chat-message").first
+    sender = message.locator(".chat-sender").evaluate("node => node.firstChild.textContent").strip()
+    words = message.locator(".chat-text").inner_text().strip()
+    page.get_by_role("button", name="Listen").click()
+    chunks = [chunk for section in read_everything(page) for chunk in section]
+    assert f"{sender} says: {words}" in chunks
+
+
+def test_pause_resume_and_stop_work_between_chunks(site, page):
+    page.add_init_script(FAKE_SPEECH)
+    page.goto(site.url + LESSON)
+    title = page.locator("h1").inner_text().strip()
+    page.get_by_role("button", name="Listen").click()
+    end_chunk(page)  # now the second chunk of the opening section (heading, content note, its help line)
+    assert len(speech(page)["spoken"]) == 2
     page.get_by_role("button", name="Pause").click()
+    assert speech(page)["calls"][-1] == "pause"
+    expect(page.locator("h1")).to_have_class("reading-now")  # still the section being read
     page.get_by_role("button", name="Resume").click()
-    assert speech(page)["calls"][-2:] == ["pause", "resume"]
+    assert speech(page)["calls"][-1] == "resume"
+    end_chunk(page)  # after Resume the queue goes on where it was
+    assert len(speech(page)["spoken"]) == 3
+    expect(page.locator("h1")).to_have_class("reading-now")
 
     page.get_by_role("button", name="Stop").click()
     assert speech(page)["calls"][-1] == "cancel"
+    end_chunk(page)  # a cancelled chunk's late "end" queues nothing more
+    assert len(speech(page)["spoken"]) == 3
     expect(page.locator(".reading-now")).to_have_count(0)
     expect(page.get_by_role("button", name="Listen")).to_be_focused()
     expect(page.get_by_role("button", name="Pause")).to_be_hidden()
 
+    # Stopped while paused: the browser is un-paused, and Listen starts again from the top.
+    page.get_by_role("button", name="Listen").click()
+    page.get_by_role("button", name="Pause").click()
+    page.get_by_role("button", name="Stop").click()
+    assert speech(page)["calls"][-2:] == ["cancel", "resume"]
+    page.get_by_role("button", name="Listen").click()
+    assert speech(page)["spoken"][-1] == title
+    expect(page.get_by_role("button", name="Pause")).to_have_text("Pause")
 
-def test_quick_exit_cancels_speech(site, page):
+
+def test_quick_exit_cancels_speech_between_chunks(site, page):
     cancels: list[int] = []
     page.expose_function("noteCancel", lambda: cancels.append(1))
     page.add_init_script(FAKE_SPEECH)
     page.goto(site.url + LESSON)
     page.get_by_role("button", name="Listen").click()
+    end_chunk(page)
+    end_chunk(page)
     expect(page.locator(".reading-now")).to_have_count(1)
     before = len(cancels)
     page.get_by_role("link", name="Quick exit").click()

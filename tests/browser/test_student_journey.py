@@ -73,7 +73,7 @@ def test_student_joins_learns_takes_the_quiz_and_signs_back_in(site, page, new_p
     student.get_by_role("link", name="Sign in").click()
     axe(student, "sign in")
     student.get_by_label("Username or email").fill(username)
-    student.get_by_label(exactly("Password")).fill(passphrase)
+    student.get_by_label(exactly("Password or passphrase")).fill(passphrase)
     student.get_by_role("button", name="Sign in").click()
     expect(student).to_have_url(re.compile(r"/me/$"))
     expect(student.get_by_role("heading", level=1)).to_have_text("Hi, Sam")

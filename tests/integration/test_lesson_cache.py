@@ -34,13 +34,14 @@ def readers():
     """A client for a visitor and for each role, some with a region, a lesson done or a message waiting."""
     account_links.register(_own_link)
     clients = {"visitor": Client(), "visitor with a region": Client()}
-    clients["visitor with a region"].post("/region/", {"region": "testland", "next": "/law/"})
+    # Following the redirect shows (and so clears) the "We'll remember" message, as a browser would.
+    clients["visitor with a region"].post("/region/", {"region": "testland", "next": "/law/"}, follow=True)
     for role in ["", *User.Role.values]:
         client = Client()
         client.force_login(User.objects.create_user(f"reader-{role or 'staff'}", role=role))
         clients[role or "staff"] = client
     clients["student"].post(reverse("courses:lesson-done", args=["alpha", "first-lesson"]))  # a message waits
-    clients["teacher"].post("/region/", {"region": "testland", "next": "/law/"})
+    clients["teacher"].post("/region/", {"region": "testland", "next": "/law/"}, follow=True)
     yield clients
     account_links.unregister(_own_link)
 

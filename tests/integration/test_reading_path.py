@@ -48,10 +48,13 @@ def test_healthz_says_ok_without_touching_the_database(client, django_assert_num
     assert response.content == b"ok"
 
 
-def test_catalogue_filters_by_age_band(client):
-    assert b"Alpha" in client.get("/modules/?age=11-13").content
-    assert b"Alpha" in client.get("/modules/?age=14-18").content  # an 11+ module suits older readers too
-    assert b"Alpha" in client.get("/modules/?age=unknown-band").content
+def test_the_catalogue_shows_every_module_with_its_youngest_age_and_no_filter(client):
+    """Review D22: no age filter that hid too little and needed a "Show" click; a badge on each module."""
+    page = client.get("/modules/").content.decode()
+    assert '<span class="badge age-badge">Ages 11+</span>' in page
+    assert 'name="age"' not in page
+    for old_address in ("/modules/?age=11-13", "/modules/?age=14-18", "/modules/?age=unknown-band"):
+        assert "1. Alpha" in client.get(old_address).content.decode()  # an old link still shows everything
 
 
 def test_the_lesson_page_shows_the_content_note_objectives_and_neighbours(client):
@@ -205,6 +208,24 @@ def test_remembering_a_region_marks_it_on_the_law_page(client):
     response = client.post("/region/", {"region": "testland", "next": "/law/"})
     assert response["Location"] == "/law/"
     assert "Your region" in client.get("/law/").content.decode()
+
+
+def test_remember_my_region_on_the_law_list_opens_its_card_and_says_so(client):
+    """Review D18: the list's form carries no "next", so the chosen card opens with a confirmation."""
+    page = client.get("/law/").content.decode()
+    assert 'name="next"' in page
+    assert 'name="next" value=' not in page
+    response = client.post("/region/", {"region": "testland", "next": ""}, follow=True)
+    assert response.redirect_chain == [("/law/testland/", 302)]
+    assert "We’ll remember Testland on this device until you close the browser." in response.content.decode()
+    assert "Your region" in client.get("/law/").content.decode()
+
+
+def test_an_unknown_region_is_refused_with_a_message_and_nothing_remembered(client):
+    response = client.post("/region/", {"region": "atlantis"}, follow=True)
+    assert response.redirect_chain == [("/law/", 302)]
+    assert "Please choose one of the regions listed." in response.content.decode()
+    assert '<span class="badge text-bg-secondary">Your region</span>' not in response.content.decode()
 
 
 def test_region_redirect_refuses_other_sites(client):

@@ -129,15 +129,16 @@ def test_an_over_long_school_name_or_email_is_refused_by_the_service():
 def test_each_role_has_its_own_page_in_the_account_menu(rf, school):
     """classrooms fills core's account_links hook: one link per role, none for a visitor.
 
-    quizzes adds "My progress" for everyone (a visitor's progress lives in their session).
+    quizzes adds "My progress" for students and visitors (a visitor's progress lives in their session),
+    not for grown-ups, whose own page leads to their students' or child's progress (review D27).
     """
     progress = Link("My progress", "/progress/")
     account = Link("Your account", "/accounts/settings/")  # grown-ups only: accounts' own provider
     expected = {
         school.student: [progress, Link("My classes", "/me/")],
-        school.teacher: [account, progress, Link("Teach", "/teach/")],
-        school.admin: [account, progress, Link("Teach", "/teach/")],
-        school.parent: [account, progress, Link("My family", "/family/")],
+        school.teacher: [account, Link("Teach", "/teach/")],
+        school.admin: [account, Link("Teach", "/teach/")],
+        school.parent: [account, Link("My family", "/family/")],
         AnonymousUser(): [progress],
     }
     for user, links in expected.items():
