@@ -21,4 +21,5 @@ urlpatterns = [
     path("law/", views.law_list, name="law"),
     path("law/<slug:region_id>/", views.law_detail, name="law-region"),
     path("region/", views.region_set, name="region"),
+    path("styleguide/", views.styleguide, name="styleguide"),  # development only (404 unless DEBUG)
 ]

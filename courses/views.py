@@ -4,8 +4,9 @@ from __future__ import annotations
 
 import logging
 
+from django.conf import settings
 from django.contrib import messages
-from django.http import HttpRequest, HttpResponse
+from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils.http import url_has_allowed_host_and_scheme
@@ -240,3 +241,33 @@ def region_set(request: HttpRequest) -> HttpResponse:
     if form.cleaned_data["region"] in course.law_cards:
         return redirect("courses:law-region", region_id=form.cleaned_data["region"])
     return redirect("courses:law")
+
+
+@require_safe
+def styleguide(request: HttpRequest) -> HttpResponse:
+    """Every component, the palette, the module colours, icons and pictures (docs/design.md): development only."""
+    if not settings.DEBUG:
+        raise Http404("The style guide is only served in development.")
+    course = get_course()
+    diagrams = sorted(p.name for p in (settings.BASE_DIR / "static" / "img" / "diagrams").glob("*.svg"))
+    context = {
+        "course": course,
+        "help_everywhere": selectors.help_everywhere(course=course),
+        "diagrams": diagrams,
+        "type_steps": ["4", "3", "2", "1", "0", "-1"],
+        "tokens": STYLEGUIDE_TOKENS,
+    }
+    return render(request, "courses/styleguide.html", context)
+
+
+# The page-wide colours of pause.css, shown on /styleguide/ (docs/design.md gives their contrast).
+STYLEGUIDE_TOKENS = (
+    ("--pause-ink", "Text"),
+    ("--pause-paper", "Quiet background: footer, objectives"),
+    ("--pause-accent", "Accent: word-mark, main buttons, highlights"),
+    ("--pause-accent-tint", "Accent background: the crisis line"),
+    ("--pause-calm", "Help: the help box's border"),
+    ("--pause-calm-tint", "Help background"),
+    ("--pause-key-tint", "Key points background"),
+    ("--pause-note-bg", "Content note background"),
+)

@@ -54,6 +54,18 @@ class TeacherNotes:
 
 
 @dataclass(frozen=True, slots=True)
+class Illustration:
+    """A picture drawn for the course: static/img/illustrations/<file>.svg and its description."""
+
+    file: str
+    alt: str
+
+    @property
+    def static_path(self) -> str:
+        return f"img/illustrations/{self.file}.svg"
+
+
+@dataclass(frozen=True, slots=True)
 class Module:
     id: str
     number: int
@@ -71,6 +83,13 @@ class Module:
     reviewed: datetime.date
     teacher_notes: TeacherNotes | None
     content_hash: str
+    colour: str = "slate"  # a `tone-<colour>` class in pause.css
+    icon: str = ""  # static/img/modules/<icon>.svg
+    illustration: Illustration | None = None
+
+    @property
+    def icon_path(self) -> str:
+        return f"img/modules/{self.icon}.svg"
 
     @property
     def minutes(self) -> int:

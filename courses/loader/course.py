@@ -95,7 +95,7 @@ def _regions(ctx: Context, path: Path, parsed: ParsedFile) -> dict[str, domain.R
         if region.id in regions:
             line = parsed.line("regions", index)
             ctx.reader.error(path, line, f"regions[{index}]", f"duplicate region '{region.id}'", Code.DUPLICATE_ID)
-        regions.setdefault(region.id, domain.Region(region.id, region.name))
+        regions.setdefault(region.id, domain.Region(region.id, region.name, region.name_after_in or ""))
     for index, band in enumerate(parsed.model.age_bands):
         if band.min > band.max:
             line = parsed.line("age_bands", index)

@@ -72,6 +72,7 @@ def _module(ctx: Context, folder: Path, number: int, guide_ids: set[str]) -> dom
             Code.UNKNOWN_REFERENCE,
         )
     ctx.check_sources(path, parsed, ("sources",), spec.sources)
+    _check_pictures(ctx, path, parsed, spec)
 
     lessons: list[domain.Lesson] = []
     seen: set[str] = set()
@@ -131,7 +132,26 @@ def _module(ctx: Context, folder: Path, number: int, guide_ids: set[str]) -> dom
         reviewed=spec.reviewed,
         teacher_notes=teacher_notes,
         content_hash=digest,
+        colour=spec.colour,
+        icon=spec.icon,
+        illustration=(
+            domain.Illustration(file=spec.illustration.file, alt=spec.illustration.alt) if spec.illustration else None
+        ),
     )
+
+
+def _check_pictures(ctx: Context, path: Path, parsed: ParsedFile, spec: schemas.ModuleFile) -> None:
+    """The icon and the illustration a module names are files in static/img/ (content.E011)."""
+    from django.contrib.staticfiles import finders
+
+    wanted: list[tuple[tuple[str, ...], str, str]] = [(("icon",), "icon", f"img/modules/{spec.icon}.svg")]
+    if spec.illustration:
+        wanted.append(
+            (("illustration", "file"), "illustration.file", f"img/illustrations/{spec.illustration.file}.svg")
+        )
+    for loc, where, static_path in wanted:
+        if not finders.find(static_path):
+            ctx.reader.error(path, parsed.line(*loc), where, f"no picture 'static/{static_path}'", Code.MISSING_FILE)
 
 
 def _lesson(ctx: Context, path: Path, module_id: str, number: int) -> domain.Lesson | None:

@@ -33,6 +33,9 @@ class AgeBand(Strict):
 class Region(Strict):
     id: Slug
     name: Text
+    name_after_in: Text | None = Field(
+        default=None, description="How the name reads after 'in', when it differs: 'the United States'."
+    )
 
 
 class FirstStep(Strict):
@@ -94,6 +97,15 @@ class PublishersFile(Versioned):
     refused: list[Refused] = Field(default_factory=list)
 
 
+# The palette's module colours: each is a `tone-<colour>` class in static/css/pause.css (docs/design.md).
+ModuleColour = Literal["teal", "blue", "slate", "green", "violet", "indigo", "amber", "rose"]
+
+
+class Illustration(Strict):
+    file: Slug = Field(description="static/img/illustrations/<file>.svg")
+    alt: Text = Field(description="What the picture shows, in words, for people who cannot see it.")
+
+
 class ModuleFile(Versioned):
     """content/modules/<module-id>/module.yaml"""
 
@@ -111,6 +123,11 @@ class ModuleFile(Versioned):
     quiz: Annotated[str, StringConstraints(pattern=r"^[a-z0-9-]+\.yaml$")] | None = None
     sources: list[Source]
     reviewed: LaxDate
+    colour: ModuleColour = Field(description="The module's colour on cards, its page and its lessons (docs/design.md).")
+    icon: Slug = Field(description="The module's icon: static/img/modules/<icon>.svg.")
+    illustration: Illustration | None = Field(
+        default=None, description="The picture in the module page's header, with its description."
+    )
 
     _sources = field_validator("sources")(require_sources)
 
