@@ -71,3 +71,7 @@ adds "Delete your account…" for a teacher or a parent, whose deletion it owns.
 module_links: Hook[Any] = Hook("module_links")
 """Called with a `courses.domain.Module` (typed `Any`: core imports no other app); the links
 show on the module's page and after its last lesson, e.g. quizzes adds "Take the quiz"."""
+
+school_page_links: Hook[HttpRequest] = Hook("school_page_links")
+"""Links for teachers on /schools/ (core's page), called with the request: e.g. quizzes adds the
+curriculum map, which it draws because it joins lessons with quiz questions."""

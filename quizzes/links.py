@@ -21,3 +21,8 @@ def quiz_links(module: Any) -> list[Link]:
 def progress_link(request: Any) -> list[Link]:
     """In the site's menu, for every reader (a visitor's progress lives in their session)."""
     return [Link("My progress", reverse("quizzes:progress"))]
+
+
+def curriculum_link(request: Any) -> list[Link]:
+    """On /schools/: the curriculum map, for the lead who asks what Pause covers."""
+    return [Link("Curriculum map: what Pause covers, statement by statement", reverse("quizzes:curriculum"))]

@@ -15,4 +15,7 @@ urlpatterns = [
     ),
     path("modules/<slug:module_id>/quiz/<uuid:attempt_id>/result/", views.quiz_result, name="result"),
     path("progress/", views.progress, name="progress"),
+    path("curriculum/", views.curriculum, name="curriculum"),
+    path("curriculum/<slug:framework_id>/", views.curriculum_framework, name="curriculum-framework"),
+    path("curriculum/<slug:framework_id>/csv/", views.curriculum_csv, name="curriculum-csv"),
 ]

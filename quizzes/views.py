@@ -11,7 +11,7 @@ import secrets
 from dataclasses import dataclass
 from typing import Any
 
-from django.http import HttpRequest, HttpResponse
+from django.http import HttpRequest, HttpResponse, StreamingHttpResponse
 from django.shortcuts import redirect, render
 from django.views.decorators.debug import sensitive_post_parameters
 from django.views.decorators.http import require_POST, require_safe
@@ -20,6 +20,7 @@ from courses import selectors as course_selectors
 from courses.domain import Lesson, Module
 
 from . import kinds, selectors, services
+from .curriculum import curriculum_csv_lines, curriculum_map, curriculum_maps
 from .domain import Ending, Item, Quiz
 from .forms import AnswerForm, PlaceForm
 from .grading import ItemResult, endings_reached, grade_answer, grade_quiz
@@ -243,3 +244,22 @@ def _help_context(request: HttpRequest) -> dict[str, Any]:
 def progress(request: HttpRequest) -> HttpResponse:
     standings = selectors.progress_overview(user=request.user, session=request.session)
     return render(request, "quizzes/progress.html", {"standings": standings})
+
+
+@require_safe
+def curriculum(request: HttpRequest) -> HttpResponse:
+    return render(request, "quizzes/curriculum.html", {"maps": curriculum_maps()})
+
+
+@require_safe
+def curriculum_framework(request: HttpRequest, framework_id: str) -> HttpResponse:
+    return render(request, "quizzes/curriculum_framework.html", {"map": curriculum_map(framework_id)})
+
+
+@require_safe
+def curriculum_csv(request: HttpRequest, framework_id: str) -> StreamingHttpResponse:
+    mapped = curriculum_map(framework_id)
+    lines = curriculum_csv_lines(mapped, site=request.build_absolute_uri("/").rstrip("/"))
+    response = StreamingHttpResponse(lines, content_type="text/csv; charset=utf-8")
+    response["Content-Disposition"] = f'attachment; filename="pause-curriculum-{mapped.framework.id}.csv"'
+    return response

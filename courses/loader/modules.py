@@ -10,12 +10,15 @@ from .. import domain, schemas
 from ..errors import Code
 from ..reader import ParsedFile
 from .context import Context
+from .standards import check_references
 
 SLUG = re.compile(schemas.SLUG_PATTERN)
 TEACHER_NOTES = "teacher.md"
 
 
-def load_modules(ctx: Context, course_path: Path, parsed: ParsedFile, guide_ids: set[str]) -> list[domain.Module]:
+def load_modules(
+    ctx: Context, course_path: Path, parsed: ParsedFile, guide_ids: set[str], standards: domain.Standards
+) -> list[domain.Module]:
     modules_dir = ctx.root / "modules"
     listed: list[str] = []
     modules: list[domain.Module] = []
@@ -33,7 +36,7 @@ def load_modules(ctx: Context, course_path: Path, parsed: ParsedFile, guide_ids:
                 course_path, line, f"modules[{index}]", f"no module.yaml in modules/{module_id}/", Code.MISSING_FILE
             )
             continue
-        module = _module(ctx, folder, len(modules) + 1, guide_ids)
+        module = _module(ctx, folder, len(modules) + 1, guide_ids, standards)
         if module is not None:
             modules.append(module)
     if modules_dir.is_dir():
@@ -49,7 +52,9 @@ def load_modules(ctx: Context, course_path: Path, parsed: ParsedFile, guide_ids:
     return modules
 
 
-def _module(ctx: Context, folder: Path, number: int, guide_ids: set[str]) -> domain.Module | None:
+def _module(
+    ctx: Context, folder: Path, number: int, guide_ids: set[str], standards: domain.Standards
+) -> domain.Module | None:
     path = folder / "module.yaml"
     parsed = ctx.reader.read_yaml(path, schemas.ModuleFile)
     if parsed is None:
@@ -72,6 +77,7 @@ def _module(ctx: Context, folder: Path, number: int, guide_ids: set[str]) -> dom
             Code.UNKNOWN_REFERENCE,
         )
     ctx.check_sources(path, parsed, ("sources",), spec.sources)
+    module_standards = check_references(ctx, path, parsed, spec.standards, standards)
 
     lessons: list[domain.Lesson] = []
     seen: set[str] = set()
@@ -89,7 +95,7 @@ def _module(ctx: Context, folder: Path, number: int, guide_ids: set[str]) -> dom
                 path, line, f"lessons[{index}]", f"lesson file '{lesson_id}.md' is missing", Code.MISSING_FILE
             )
             continue
-        lesson = _lesson(ctx, lesson_path, spec.id, len(lessons) + 1)
+        lesson = _lesson(ctx, lesson_path, spec.id, len(lessons) + 1, standards)
         if lesson is not None:
             lessons.append(lesson)
     for extra in ctx.markdown_files(folder):
@@ -121,7 +127,7 @@ def _module(ctx: Context, folder: Path, number: int, guide_ids: set[str]) -> dom
         summary=spec.summary,
         age_min=spec.age_min,
         objectives=tuple(spec.objectives),
-        standards=tuple(spec.standards),
+        standards=module_standards,
         lessons=tuple(lessons),
         content_note=spec.content_note,
         parent_guide_id=spec.parent_guide,
@@ -134,7 +140,7 @@ def _module(ctx: Context, folder: Path, number: int, guide_ids: set[str]) -> dom
     )
 
 
-def _lesson(ctx: Context, path: Path, module_id: str, number: int) -> domain.Lesson | None:
+def _lesson(ctx: Context, path: Path, module_id: str, number: int, standards: domain.Standards) -> domain.Lesson | None:
     if not SLUG.match(path.stem):
         ctx.reader.error(path, 0, "", "a lesson file name must be a lowercase slug", Code.NAME_MISMATCH)
         return None
@@ -157,6 +163,7 @@ def _lesson(ctx: Context, path: Path, module_id: str, number: int) -> domain.Les
         word_count=rendered.word_count,
         content_hash=parsed.digest,
         show_law_card=front.show_law_card,
+        standards=check_references(ctx, path, parsed, front.standards, standards),
     )
 
 

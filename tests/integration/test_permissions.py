@@ -126,6 +126,9 @@ EXPECTED_GET = {
     "quizzes:feedback": owned_by_student(200),
     "quizzes:result": owned_by_student(200),
     "quizzes:progress": everyone(200),
+    "quizzes:curriculum": everyone(200),
+    "quizzes:curriculum-framework": everyone(200),
+    "quizzes:curriculum-csv": everyone(200),
     "courses:home": everyone(200),
     "courses:catalogue": everyone(200),
     "courses:module": everyone(200),
@@ -210,6 +213,7 @@ def walk_samples(world: World, attempt: QuizAttempt) -> dict[str, Any]:
         "link_id": world.a.student.parent_links.get().pk,
         "guide_id": get_course().guides[0].id,
         "region_id": get_course().regions[0].id,
+        "framework_id": get_course().standards.frameworks[0].id,
         "token": "not-a-signed-token",
         "uidb64": "MQ",
     }
