@@ -54,11 +54,11 @@ def load_course(root: Path | str) -> LoadResult:
     ctx.reader.link_host_allowed = ctx.host_allowed
     regions = _regions(ctx, course_path, parsed)
     first_steps = _first_steps(ctx, course_path, parsed)
-    standards = load_standards(ctx)
+    ctx.standards = load_standards(ctx)
     guides = load_guides(ctx, course_file)
     # A broken guide is reported once, in its own file, not again by every module naming it.
     guide_ids = {path.stem for path in ctx.markdown_files(ctx.root / "guides")}
-    modules = load_modules(ctx, course_path, parsed, guide_ids, standards)
+    modules = load_modules(ctx, course_path, parsed, guide_ids)
     course = domain.Course(
         title=course_file.title,
         tagline=course_file.tagline,
@@ -70,7 +70,7 @@ def load_course(root: Path | str) -> LoadResult:
         help_directories=MappingProxyType(load_help_directories(ctx, regions)),
         first_steps=first_steps,
         publishers=ctx.publishers,
-        standards=standards,
+        standards=ctx.standards,
     )
     return LoadResult(course=course, errors=sorted(ctx.reader.errors))
 

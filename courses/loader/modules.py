@@ -16,9 +16,7 @@ SLUG = re.compile(schemas.SLUG_PATTERN)
 TEACHER_NOTES = "teacher.md"
 
 
-def load_modules(
-    ctx: Context, course_path: Path, parsed: ParsedFile, guide_ids: set[str], standards: domain.Standards
-) -> list[domain.Module]:
+def load_modules(ctx: Context, course_path: Path, parsed: ParsedFile, guide_ids: set[str]) -> list[domain.Module]:
     modules_dir = ctx.root / "modules"
     listed: list[str] = []
     modules: list[domain.Module] = []
@@ -36,7 +34,7 @@ def load_modules(
                 course_path, line, f"modules[{index}]", f"no module.yaml in modules/{module_id}/", Code.MISSING_FILE
             )
             continue
-        module = _module(ctx, folder, len(modules) + 1, guide_ids, standards)
+        module = _module(ctx, folder, len(modules) + 1, guide_ids)
         if module is not None:
             modules.append(module)
     if modules_dir.is_dir():
@@ -52,9 +50,7 @@ def load_modules(
     return modules
 
 
-def _module(
-    ctx: Context, folder: Path, number: int, guide_ids: set[str], standards: domain.Standards
-) -> domain.Module | None:
+def _module(ctx: Context, folder: Path, number: int, guide_ids: set[str]) -> domain.Module | None:
     path = folder / "module.yaml"
     parsed = ctx.reader.read_yaml(path, schemas.ModuleFile)
     if parsed is None:
@@ -77,7 +73,7 @@ def _module(
             Code.UNKNOWN_REFERENCE,
         )
     ctx.check_sources(path, parsed, ("sources",), spec.sources)
-    module_standards = check_references(ctx, path, parsed, spec.standards, standards)
+    module_standards = check_references(ctx, path, parsed, spec.standards)
 
     lessons: list[domain.Lesson] = []
     seen: set[str] = set()
@@ -95,7 +91,7 @@ def _module(
                 path, line, f"lessons[{index}]", f"lesson file '{lesson_id}.md' is missing", Code.MISSING_FILE
             )
             continue
-        lesson = _lesson(ctx, lesson_path, spec.id, len(lessons) + 1, standards)
+        lesson = _lesson(ctx, lesson_path, spec.id, len(lessons) + 1)
         if lesson is not None:
             lessons.append(lesson)
     for extra in ctx.markdown_files(folder):
@@ -140,7 +136,7 @@ def _module(
     )
 
 
-def _lesson(ctx: Context, path: Path, module_id: str, number: int, standards: domain.Standards) -> domain.Lesson | None:
+def _lesson(ctx: Context, path: Path, module_id: str, number: int) -> domain.Lesson | None:
     if not SLUG.match(path.stem):
         ctx.reader.error(path, 0, "", "a lesson file name must be a lowercase slug", Code.NAME_MISMATCH)
         return None
@@ -163,7 +159,7 @@ def _lesson(ctx: Context, path: Path, module_id: str, number: int, standards: do
         word_count=rendered.word_count,
         content_hash=parsed.digest,
         show_law_card=front.show_law_card,
-        standards=check_references(ctx, path, parsed, front.standards, standards),
+        standards=check_references(ctx, path, parsed, front.standards),
     )
 
 

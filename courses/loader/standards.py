@@ -71,10 +71,9 @@ def _check_url(ctx: Context, path: Path, parsed: ParsedFile, loc: tuple, url: st
         )  # fmt: skip
 
 
-def check_references(
-    ctx: Context, path: Path, parsed: ParsedFile, refs: list[str], standards: domain.Standards
-) -> tuple[str, ...]:
-    """The references that name a known statement; each other one is reported (content.E035) at its line."""
+def check_references(ctx: Context, path: Path, parsed: ParsedFile, refs: list[str]) -> tuple[str, ...]:
+    """The references that name a statement in ``ctx.standards``; each other one is reported (content.E035)."""
+    standards = ctx.standards
     known = []
     for index, ref in enumerate(refs):
         if standards.statement(ref) is not None:
