@@ -86,3 +86,7 @@ home_student_links: Hook[HttpRequest] = Hook("home_student_links")
 module_end_links: Hook[tuple[HttpRequest, Any]] = Hook("module_end_links")
 """Called with ``(request, module)`` on a module's quiz result, the end of the module: e.g.
 classrooms asks a student of a class that has the module set for a question (or "no question")."""
+
+school_page_links: Hook[HttpRequest] = Hook("school_page_links")
+"""Links for teachers on /schools/ (core's page), called with the request: e.g. quizzes adds the
+curriculum map, which it draws because it joins lessons with quiz questions."""

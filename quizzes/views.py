@@ -11,7 +11,7 @@ import secrets
 from dataclasses import dataclass
 from typing import Any
 
-from django.http import FileResponse, HttpRequest, HttpResponse
+from django.http import FileResponse, HttpRequest, HttpResponse, StreamingHttpResponse
 from django.http.response import HttpResponseBase
 from django.shortcuts import redirect, render
 from django.views.decorators.debug import sensitive_post_parameters
@@ -22,6 +22,7 @@ from courses import selectors as course_selectors
 from courses.domain import Lesson, Module
 
 from . import kinds, packs, pdf, selectors, services
+from .curriculum import curriculum_csv_lines, curriculum_map, curriculum_maps
 from .domain import Ending, Item, Quiz
 from .forms import AnswerForm, PlaceForm
 from .grading import ItemResult, endings_reached, grade_answer, grade_quiz
@@ -274,4 +275,23 @@ def pack_pdf(request: HttpRequest, module_id: str) -> HttpResponseBase:
     response = FileResponse(handle, content_type="application/pdf", as_attachment=True, filename=filename)
     # private: a shared cache must never hand a teacher's copy (with answers) to anyone else.
     response["Cache-Control"] = "private, max-age=3600"
+    return response
+
+
+@require_safe
+def curriculum(request: HttpRequest) -> HttpResponse:
+    return render(request, "quizzes/curriculum.html", {"maps": curriculum_maps()})
+
+
+@require_safe
+def curriculum_framework(request: HttpRequest, framework_id: str) -> HttpResponse:
+    return render(request, "quizzes/curriculum_framework.html", {"map": curriculum_map(framework_id)})
+
+
+@require_safe
+def curriculum_csv(request: HttpRequest, framework_id: str) -> StreamingHttpResponse:
+    mapped = curriculum_map(framework_id)
+    lines = curriculum_csv_lines(mapped, site=request.build_absolute_uri("/").rstrip("/"))
+    response = StreamingHttpResponse(lines, content_type="text/csv; charset=utf-8")
+    response["Content-Disposition"] = f'attachment; filename="pause-curriculum-{mapped.framework.id}.csv"'
     return response

@@ -8,7 +8,7 @@ keys, so a content edit never rewrites a learner's past.
 
 One module per part of the course: ``course`` (course, modules, lessons,
 guides), ``law_help`` (law cards, help directories, first steps),
-``publishers`` (accepted publishers) and ``base`` (what they share).
+``publishers`` (accepted publishers), ``standards`` (curriculum frameworks) and ``base`` (what they share).
 """
 
 from .base import Heading, Region, Source
@@ -25,6 +25,7 @@ from .law_help import (
     LawEntry,
 )
 from .publishers import Publisher, Publishers, Refusal, host_of
+from .standards import Framework, Standards, Statement
 
 __all__ = [
     "HELP_SECTIONS",
@@ -45,9 +46,12 @@ __all__ = [
     "Module",
     "Publisher",
     "Publishers",
+    "Framework",
     "Refusal",
     "Region",
     "Source",
+    "Standards",
+    "Statement",
     "TeacherNotes",
     "host_of",
 ]

@@ -10,6 +10,7 @@ from pathlib import Path
 from .base import Heading, Region, Source
 from .law_help import FirstStep, HelpDirectory, LawCard
 from .publishers import Publisher, Publishers
+from .standards import Standards
 
 
 @dataclass(frozen=True, slots=True)
@@ -38,6 +39,7 @@ class Lesson:
     word_count: int
     content_hash: str
     show_law_card: bool = False
+    standards: tuple[str, ...] = ()  # "framework:code" references, checked against the course's Standards
 
     @property
     def key(self) -> str:
@@ -132,6 +134,7 @@ class Course:
     help_directories: Mapping[str, HelpDirectory]
     first_steps: tuple[FirstStep, ...] = ()
     publishers: Publishers = field(default_factory=lambda: Publishers({}, ()))
+    standards: Standards = field(default_factory=Standards)
     _modules_by_id: Mapping[str, Module] = field(init=False, repr=False, compare=False)
 
     def __post_init__(self):

@@ -12,11 +12,12 @@ from ..reader import ContentReader, ParsedFile, where_of
 
 @dataclass
 class Context:
-    """One load of the course: ``root`` (the folder with course.yaml), its reader and its publishers."""
+    """One load of the course: ``root`` (the folder with course.yaml), its reader, its publishers and standards."""
 
     root: Path
     reader: ContentReader
     publishers: domain.Publishers = field(default_factory=lambda: domain.Publishers({}, ()))
+    standards: domain.Standards = field(default_factory=domain.Standards)  # content/standards/, read before modules
 
     def host_allowed(self, url: str) -> bool:
         return self.publishers.find(url) is not None

@@ -7,7 +7,7 @@ at the first problem: each one becomes a :class:`ContentError` naming the file
 and line, and loading goes on so an author sees them all in one run.
 
 This module reads course.yaml and puts the course together; each other kind of
-file has its own module here (modules, guides, law, help, publishers).
+file has its own module here (modules, guides, law, help, publishers, standards).
 """
 
 from __future__ import annotations
@@ -25,6 +25,7 @@ from .help import load_help_directories
 from .law import load_law_cards
 from .modules import load_modules
 from .publishers import read_publishers
+from .standards import load_standards
 
 
 @dataclass
@@ -53,6 +54,7 @@ def load_course(root: Path | str) -> LoadResult:
     ctx.reader.link_host_allowed = ctx.host_allowed
     regions = _regions(ctx, course_path, parsed)
     first_steps = _first_steps(ctx, course_path, parsed)
+    ctx.standards = load_standards(ctx)
     guides = load_guides(ctx, course_file)
     # A broken guide is reported once, in its own file, not again by every module naming it.
     guide_ids = {path.stem for path in ctx.markdown_files(ctx.root / "guides")}
@@ -68,6 +70,7 @@ def load_course(root: Path | str) -> LoadResult:
         help_directories=MappingProxyType(load_help_directories(ctx, regions)),
         first_steps=first_steps,
         publishers=ctx.publishers,
+        standards=ctx.standards,
     )
     return LoadResult(course=course, errors=sorted(ctx.reader.errors))
 

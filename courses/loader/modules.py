@@ -10,6 +10,7 @@ from .. import domain, schemas
 from ..errors import Code
 from ..reader import ParsedFile
 from .context import Context
+from .standards import check_references
 
 SLUG = re.compile(schemas.SLUG_PATTERN)
 TEACHER_NOTES = "teacher.md"
@@ -73,6 +74,7 @@ def _module(ctx: Context, folder: Path, number: int, guide_ids: set[str]) -> dom
         )
     ctx.check_sources(path, parsed, ("sources",), spec.sources)
     _check_pictures(ctx, path, parsed, spec)
+    module_standards = check_references(ctx, path, parsed, spec.standards)
 
     lessons: list[domain.Lesson] = []
     seen: set[str] = set()
@@ -122,7 +124,7 @@ def _module(ctx: Context, folder: Path, number: int, guide_ids: set[str]) -> dom
         summary=spec.summary,
         age_min=spec.age_min,
         objectives=tuple(spec.objectives),
-        standards=tuple(spec.standards),
+        standards=module_standards,
         lessons=tuple(lessons),
         content_note=spec.content_note,
         parent_guide_id=spec.parent_guide,
@@ -177,6 +179,7 @@ def _lesson(ctx: Context, path: Path, module_id: str, number: int) -> domain.Les
         word_count=rendered.word_count,
         content_hash=parsed.digest,
         show_law_card=front.show_law_card,
+        standards=check_references(ctx, path, parsed, front.standards),
     )
 
 

@@ -15,7 +15,7 @@ the error's code.
 
 One module per family of files: ``course`` (course.yaml, publishers.yaml,
 module.yaml, lessons, teacher notes, guides), ``law_help`` (law cards, help
-directories) and ``base`` (what every file is made of).
+directories), ``standards`` (curriculum frameworks) and ``base`` (what every file is made of).
 """
 
 from __future__ import annotations
@@ -65,6 +65,7 @@ from .law_help import (
     LawEntry,
     LawTopic,
 )
+from .standards import StandardRef, StandardsFile, Statement, StatementCode
 
 # Every file's schema by kind, as `manage.py content_schema` writes them to content/schema/<kind>.schema.json.
 SCHEMAS: dict[str, type[Versioned]] = {
@@ -76,6 +77,7 @@ SCHEMAS: dict[str, type[Versioned]] = {
     "law-card": LawCardFile,
     "help-directory": HelpDirectoryFile,
     "publishers": PublishersFile,
+    "standards": StandardsFile,
 }
 
 __all__ = [
@@ -114,6 +116,10 @@ __all__ = [
     "Region",
     "Slug",
     "Source",
+    "StandardRef",
+    "StandardsFile",
+    "Statement",
+    "StatementCode",
     "Strict",
     "TeacherNotesFrontMatter",
     "Text",

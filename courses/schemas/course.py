@@ -9,6 +9,7 @@ from pydantic_core import PydanticCustomError
 
 from ..errors import Code
 from .base import LaxDate, Slug, Source, Strict, Text, Versioned, require_sources
+from .standards import StandardRef
 
 # Lesson ids that would collide with the module's own pages.
 RESERVED_LESSON_IDS = frozenset({"quiz", "teacher-notes", "teacher", "module", "progress"})
@@ -71,6 +72,7 @@ PublisherKind = Literal[
     "broadcaster",
     "news",
     "platform",
+    "curriculum",
 ]
 
 
@@ -114,7 +116,10 @@ class ModuleFile(Versioned):
     summary: Text
     age_min: Annotated[int, Field(ge=5, le=99)]
     objectives: Annotated[list[Text], Field(min_length=1, max_length=8)]
-    standards: list[Text] = Field(default_factory=list)
+    standards: list[StandardRef] = Field(
+        default_factory=list,
+        description="Statements the module as a whole teaches, as 'framework:code' (content/standards/).",
+    )
     lessons: Annotated[list[LessonId], Field(min_length=1, description="Lesson ids (file stems), in order.")]
     content_note: Text | None = Field(
         default=None, description="Shown at the top of every lesson of the module (abuse, threats)."
@@ -140,6 +145,10 @@ class LessonFrontMatter(Versioned):
     objectives: Annotated[list[Text], Field(min_length=1, max_length=3)]
     content_note: Text | None = None
     show_law_card: bool = Field(default=False, description="Show the law card of the reader's region after the lesson.")
+    standards: list[StandardRef] = Field(
+        default_factory=list,
+        description="Curriculum statements this lesson truly teaches, as 'framework:code' (content/standards/).",
+    )
 
 
 class TeacherNotesFrontMatter(Versioned):

@@ -140,6 +140,9 @@ EXPECTED_GET = {
     "quizzes:progress": everyone(200),
     "quizzes:pack": everyone(200),  # public, like the teacher notes
     "quizzes:pack-pdf": everyone(200),
+    "quizzes:curriculum": everyone(200),
+    "quizzes:curriculum-framework": everyone(200),
+    "quizzes:curriculum-csv": everyone(200),
     "courses:home": everyone(200),
     "courses:catalogue": everyone(200),
     "courses:module": everyone(200),
@@ -237,6 +240,7 @@ def walk_samples(world: World, attempt: QuizAttempt) -> dict[str, Any]:
         "question_id": ClassQuestion.objects.get_or_create(
             classroom=world.a.classroom, defaults={"asked_on": datetime.date.today(), "text": "A question"}
         )[0].pk,
+        "framework_id": get_course().standards.frameworks[0].id,
         "token": "not-a-signed-token",
         "uidb64": "MQ",
     }
