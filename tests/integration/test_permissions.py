@@ -141,6 +141,7 @@ EXPECTED_GET = {
     "quizzes:pack": everyone(200),  # public, like the teacher notes
     "quizzes:pack-pdf": everyone(200),
     "quizzes:curriculum": everyone(200),
+    "courses:styleguide": everyone(404),  # development only: DEBUG is off here (test_design_system shows it on)
     "quizzes:curriculum-framework": everyone(200),
     "quizzes:curriculum-csv": everyone(200),
     "courses:home": everyone(200),
