@@ -48,6 +48,7 @@ class Code(StrEnum):
     LAW_FOR_YOU_TOO_LONG = "content.E032"
     HELP_KINDS = "content.E033"
     BROKEN_STORY_BLOCK = "content.E034"
+    BROKEN_CHECK = "content.E035"
 
     @property
     def meaning(self) -> str:
@@ -92,6 +93,10 @@ MEANINGS: dict[Code, str] = {
     Code.HELP_KINDS: ("a help directory without a required kind of service (and no `missing` entry where allowed)"),
     Code.BROKEN_STORY_BLOCK: (
         "a broken `chat` or `notification` block (empty, a line without `Name:`, an unknown or missing field)"
+    ),
+    Code.BROKEN_CHECK: (
+        "a broken practice `check` block (not YAML, a missing or unknown key, more than two in a lesson, "
+        "or outside a lesson)"
     ),
 }
 

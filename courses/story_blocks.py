@@ -19,6 +19,8 @@ from dataclasses import dataclass
 from html import escape
 from typing import Any
 
+from .errors import Code
+
 KINDS = ("chat", "notification")
 NOTIFICATION_FIELDS = ("app", "from", "time", "text")
 REQUIRED_NOTIFICATION_FIELDS = ("from", "text")
@@ -30,10 +32,11 @@ _FIELD_LINE = re.compile(r"^(?P<key>[A-Za-z][\w-]*)\s*:\s*(?P<value>.*)$")
 
 @dataclass(frozen=True, slots=True)
 class BlockError:
-    kind: str  # "chat" or "notification"
+    kind: str  # "chat", "notification" or "check" (courses/practice.py)
     line: int  # 1-based line inside the block; 0 for the block as a whole
     message: str
     source: str  # the block's text, to find it again in the file
+    code: Code = Code.BROKEN_STORY_BLOCK
 
 
 class _Broken(Exception):
@@ -151,7 +154,7 @@ def _format(source: str, language: str, css_class: str, options: Any, md: Any, *
 
 CUSTOM_FENCES = [{"name": kind, "class": kind, "format": _format} for kind in KINDS]
 
-_FENCE_OPEN = re.compile(r"^[ \t>]*(?P<fence>`{3,}|~{3,})\s*\{?\s*\.?(?P<kind>chat|notification)\b")
+_FENCE_OPEN = re.compile(r"^[ \t>]*(?P<fence>`{3,}|~{3,})\s*\{?\s*\.?(?P<kind>chat|notification|check)\b")
 
 
 def locate(lines: list[str], error: BlockError) -> int:

@@ -11,6 +11,7 @@ urlpatterns = [
     path("modules/<slug:module_id>/teacher-notes/", views.teacher_notes, name="teacher-notes"),
     path("modules/<slug:module_id>/<slug:lesson_id>/", views.lesson_detail, name="lesson"),
     path("modules/<slug:module_id>/<slug:lesson_id>/done/", views.lesson_mark_done, name="lesson-done"),
+    path("modules/<slug:module_id>/<slug:lesson_id>/check/", views.lesson_check, name="lesson-check"),
     path("guides/", views.guide_list, name="guides"),
     path("guides/<slug:guide_id>/", views.guide_detail, name="guide"),
     path("help/", views.help_page, name="help"),

@@ -9,6 +9,7 @@ from pathlib import Path
 
 from .base import Heading, Region, Source
 from .law_help import FirstStep, HelpDirectory, LawCard
+from .practice import LessonPart, PracticeCheck
 from .publishers import Publisher, Publishers
 
 
@@ -37,11 +38,17 @@ class Lesson:
     word_count: int
     content_hash: str
     show_law_card: bool = False
+    # Practice checks in the text (```check blocks), and the HTML cut where each one stands.
+    checks: tuple[PracticeCheck, ...] = ()
+    parts: tuple[LessonPart, ...] = ()
 
     @property
     def key(self) -> str:
         """How progress refers to this lesson: ``module/lesson``."""
         return f"{self.module_id}/{self.id}"
+
+    def check(self, check_id: str | None) -> PracticeCheck | None:
+        return next((check for check in self.checks if check.id == check_id), None)
 
 
 @dataclass(frozen=True, slots=True)
