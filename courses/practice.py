@@ -43,7 +43,8 @@ def _validation_problems(data: LineDict, error: ValidationError) -> list[Problem
             message = f"missing required key '{loc[-1]}'"
         elif problem["type"] == "extra_forbidden":
             message = f"unknown key '{loc[-1]}'"
-        elif problem["type"] == "union_tag_invalid" or (problem["type"] == "union_tag_not_found"):
+        elif problem["type"] in ("union_tag_invalid", "union_tag_not_found"):
+            line = line_of(data, ("kind",))
             message = "kind must be 'single' or 'true-false'"
         else:
             place = ".".join(str(part) for part in loc)
