@@ -100,9 +100,10 @@ def test_a_broken_chat_in_quiz_feedback_is_a_content_error_at_its_line(valid_con
         "            feedback: |\n              Well done.\n\n              ```chat\n              just words\n              ```\n",
     )
     quiz.write_text(text, encoding="utf-8")
-    course = load_course(valid_content)
-    assert course.errors == []
-    errors = load_quizzes(course.course, valid_content).errors
+    loaded = load_course(valid_content)
+    assert loaded.errors == []
+    assert loaded.course is not None
+    errors = load_quizzes(loaded.course, valid_content).errors
     assert [(e.path, e.code) for e in errors] == [("content/modules/alpha/quiz.yaml", Code.BROKEN_STORY_BLOCK)]
     lines = text.split("\n")
     assert lines[errors[0].line - 1].strip() == "just words"
