@@ -47,3 +47,12 @@ def test_no_right_answer_keeps_quiet_or_blames_the_person_in_the_image(course):
                             f"{lesson.key}#{check.id}"
                         )
                         assert "say nothing" not in words and "keep quiet" not in words, f"{lesson.key}#{check.id}"
+
+
+def test_every_feedback_starts_with_its_verdict(course):
+    for module in course.modules:
+        for lesson in module.lessons:
+            for check in lesson.checks:
+                for option in check.options:
+                    verdicts = ("Yes.", "Right.") if option.right else ("Not quite.", "No.", "Not so.")
+                    assert option.feedback.startswith(verdicts), f"{lesson.key}#{check.id}: {option.id}"

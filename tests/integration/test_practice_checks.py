@@ -48,8 +48,8 @@ def test_the_lesson_shows_each_check_as_a_form_in_its_place(client):
 @pytest.mark.parametrize(
     ("answer", "says"),
     [
-        ("sharer", "Yes, that’s right."),
-        ("pictured", "Not quite."),
+        ("sharer", "Yes. Sharing without consent is the harm"),
+        ("pictured", "No. The person in the photo did nothing wrong"),
     ],
 )
 def test_an_answer_comes_back_with_its_feedback_at_the_check(client, answer, says):
