@@ -56,6 +56,7 @@ ALLOWED_ATTRIBUTES = {
     "a": {"href"},
     "img": {"src", "alt", "width", "height"},
     "ol": {"start"},
+    "span": {"aria-hidden"},  # a chat's unnamed sender: shown as written, announced in words (story_blocks.py)
     "td": {"colspan", "rowspan"},
     "th": {"colspan", "rowspan", "scope"},
     "details": {"open"},
