@@ -132,6 +132,7 @@ EXPECTED_GET = {
     "courses:teacher-notes": everyone(200),
     "courses:lesson": everyone(200),
     "courses:lesson-done": everyone(302),  # back to the lesson; marking done is a POST
+    "courses:lesson-check": everyone(302),  # back to the lesson; a practice answer is a POST that changes nothing
     "courses:guides": everyone(200),
     "courses:guide": everyone(200),
     "courses:help": everyone(200),
