@@ -73,6 +73,7 @@ def test_without_javascript_the_answer_posts_and_the_lesson_returns_at_the_check
 def test_an_answered_check_is_axe_clean_on_a_phone(site, new_page, scheme):
     page = new_page(color_scheme=scheme, viewport=PHONE)
     page.goto(site.url + LESSON)
+    assert serious_axe_violations(page) == []  # before answering (the button not hovered)
     page.get_by_role("group", name=QUESTION).get_by_label("Ready: you are old enough.").check()
     page.get_by_role("button", name="Check my answer").first.click()
     expect(page.locator("#check-fries-r-feedback").get_by_text("Not quite. R is for reversible: you")).to_be_visible()
