@@ -49,6 +49,7 @@ class Code(StrEnum):
     HELP_KINDS = "content.E033"
     BROKEN_STORY_BLOCK = "content.E034"
     UNKNOWN_STANDARD = "content.E035"
+    BROKEN_CHECK = "content.E036"
 
     @property
     def meaning(self) -> str:
@@ -95,6 +96,10 @@ MEANINGS: dict[Code, str] = {
         "a broken `chat` or `notification` block (empty, a line without `Name:`, an unknown or missing field)"
     ),
     Code.UNKNOWN_STANDARD: "a `standards:` entry names a framework or statement code not in `content/standards/`",
+    Code.BROKEN_CHECK: (
+        "a broken practice `check` block (not YAML, a missing or unknown key, more than two in a lesson, "
+        "or outside a lesson)"
+    ),
 }
 
 

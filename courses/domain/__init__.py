@@ -24,6 +24,7 @@ from .law_help import (
     LawCard,
     LawEntry,
 )
+from .practice import CheckOption, LessonPart, PracticeCheck
 from .publishers import Publisher, Publishers, Refusal, host_of
 from .standards import Framework, Standards, Statement
 
@@ -32,6 +33,7 @@ __all__ = [
     "KIND_LABELS",
     "READER_SECTIONS",
     "AgeBand",
+    "CheckOption",
     "Course",
     "FirstStep",
     "Guide",
@@ -43,7 +45,9 @@ __all__ = [
     "LawCard",
     "LawEntry",
     "Lesson",
+    "LessonPart",
     "Module",
+    "PracticeCheck",
     "Publisher",
     "Publishers",
     "Framework",

@@ -9,6 +9,7 @@ from pathlib import Path
 
 from .base import Heading, Region, Source
 from .law_help import FirstStep, HelpDirectory, LawCard
+from .practice import LessonPart, PracticeCheck
 from .publishers import Publisher, Publishers
 from .standards import Standards
 
@@ -40,11 +41,17 @@ class Lesson:
     content_hash: str
     show_law_card: bool = False
     standards: tuple[str, ...] = ()  # "framework:code" references, checked against the course's Standards
+    # Practice checks in the text (```check blocks), and the HTML cut where each one stands.
+    checks: tuple[PracticeCheck, ...] = ()
+    parts: tuple[LessonPart, ...] = ()
 
     @property
     def key(self) -> str:
         """How progress refers to this lesson: ``module/lesson``."""
         return f"{self.module_id}/{self.id}"
+
+    def check(self, check_id: str | None) -> PracticeCheck | None:
+        return next((check for check in self.checks if check.id == check_id), None)
 
 
 @dataclass(frozen=True, slots=True)

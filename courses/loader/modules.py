@@ -8,6 +8,7 @@ from pathlib import Path
 
 from .. import domain, schemas
 from ..errors import Code
+from ..practice import split_at_checks
 from ..reader import ParsedFile
 from .context import Context
 from .standards import check_references
@@ -165,7 +166,7 @@ def _lesson(ctx: Context, path: Path, module_id: str, number: int) -> domain.Les
         return None
     parsed, body, body_line = read
     front: schemas.LessonFrontMatter = parsed.model
-    rendered = ctx.reader.render(path, body, body_line)
+    rendered = ctx.reader.render(path, body, body_line, checks=True)
     return domain.Lesson(
         module_id=module_id,
         id=path.stem,
@@ -180,6 +181,8 @@ def _lesson(ctx: Context, path: Path, module_id: str, number: int) -> domain.Les
         content_hash=parsed.digest,
         show_law_card=front.show_law_card,
         standards=check_references(ctx, path, parsed, front.standards),
+        checks=rendered.checks,
+        parts=split_at_checks(rendered.html, rendered.checks),
     )
 
 

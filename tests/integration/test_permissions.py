@@ -152,6 +152,7 @@ EXPECTED_GET = {
     "courses:present": everyone(200),  # public, like the lesson and its teacher notes
     "courses:present-notes": everyone(200),
     "courses:lesson-done": everyone(302),  # back to the lesson; marking done is a POST
+    "courses:lesson-check": everyone(302),  # back to the lesson; a practice answer is a POST that changes nothing
     "courses:guides": everyone(200),
     "courses:guide": everyone(200),
     "courses:help": everyone(200),
