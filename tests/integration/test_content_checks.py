@@ -70,6 +70,10 @@ def test_an_unknown_curriculum_code_stops_the_system_check(settings, valid_conte
         assert str(error) == (
             "content/modules/alpha/first-lesson.md:9: standards[1]: 'Example' has no statement 'EX.9' [content.E035]"
         )
+    finally:
+        registry.reset()
+
+
 def test_a_broken_practice_check_stops_the_system_check_at_its_file_and_line(settings, valid_content):
     from courses.checks import check_content
 
