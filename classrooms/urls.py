@@ -1,6 +1,6 @@
 from django.urls import path
 
-from .views import families, me, notes, school, students, teaching
+from .views import checks, families, me, notes, school, students, teaching
 
 app_name = "classrooms"
 
@@ -26,6 +26,10 @@ urlpatterns = [
     path(CLASS + "delete/", teaching.classroom_delete, name="class-delete"),
     path(CLASS + "progress.csv", teaching.classroom_export_csv, name="export-csv"),
     path(CLASS + "quiz/<slug:module_id>/", teaching.quiz_report, name="quiz-report"),
+    path(CLASS + "checks/", checks.class_checks, name="checks"),
+    path(CLASS + "checks.csv", checks.class_checks_csv, name="checks-csv"),
+    path("teach/school/checks/", checks.school_checks, name="school-checks"),
+    path("teach/school/checks.csv", checks.school_checks_csv, name="school-checks-csv"),
     path(STUDENT, students.student_detail, name="student"),
     path(STUDENT + "passphrase/", students.student_passphrase_reset, name="student-passphrase"),
     path(STUDENT + "rename/", students.student_rename, name="student-rename"),

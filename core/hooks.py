@@ -33,6 +33,8 @@ class Link:
 
     label: str
     url: str
+    note: str = ""  # a sentence shown before the link, where the page draws it as an offer
+    dismiss_url: str = ""  # where an offer's "Not now" button posts, if it has one
 
 
 class Hook(Generic[T]):
@@ -71,3 +73,16 @@ adds "Delete your account…" for a teacher or a parent, whose deletion it owns.
 module_links: Hook[Any] = Hook("module_links")
 """Called with a `courses.domain.Module` (typed `Any`: core imports no other app); the links
 show on the module's page and after its last lesson, e.g. quizzes adds "Take the quiz"."""
+
+
+@dataclass(frozen=True, slots=True)
+class ModuleVisit:
+    """A reader on a module's page or its first lesson (`module` typed `Any`, as above)."""
+
+    request: HttpRequest
+    module: Any
+
+
+module_prompts: Hook[ModuleVisit] = Hook("module_prompts")
+"""Offers for this reader on a module's page and its first lesson, each a `Link` with a `note`:
+e.g. prepost offers a signed-in student the module's "before" check, until taken or put off."""

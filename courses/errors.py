@@ -48,6 +48,7 @@ class Code(StrEnum):
     LAW_FOR_YOU_TOO_LONG = "content.E032"
     HELP_KINDS = "content.E033"
     BROKEN_STORY_BLOCK = "content.E034"
+    CHECK_SHAPE = "content.E040"
 
     @property
     def meaning(self) -> str:
@@ -93,6 +94,7 @@ MEANINGS: dict[Code, str] = {
     Code.BROKEN_STORY_BLOCK: (
         "a broken `chat` or `notification` block (empty, a line without `Name:`, an unknown or missing field)"
     ),
+    Code.CHECK_SHAPE: "a before-and-after check without 3 or 4 confidence statements and exactly 3 knowledge items",
 }
 
 
