@@ -11,6 +11,7 @@ from pathlib import Path
 
 from courses.domain import Course, Module
 from courses.errors import Code, ContentError
+from courses.loader import TEACHER_NOTES
 from courses.reader import ContentReader, ParsedFile, where_of
 
 from .domain import Check, Option, Question, Statement
@@ -74,7 +75,8 @@ class CheckLoader:
                 if item_id in seen:
                     self._problem(path, parsed, (key, index, "id"), f"duplicate id '{item_id}'", Code.DUPLICATE_ID)
                 seen.add(item_id)
-        lessons = {lesson.id for lesson in module.lessons}
+        # Lesson files, not loaded lessons: a broken lesson is reported once, in its own file.
+        lessons = {p.stem for p in path.parent.glob("*.md") if p.name != TEACHER_NOTES}
         for index, item in enumerate(spec.knowledge):
             if item.lesson not in lessons:
                 self._problem(

@@ -99,6 +99,10 @@ EXPECTED_GET = {
     "classrooms:class-delete": school_a_class(200),
     "classrooms:export-csv": school_a_class(200),
     "classrooms:quiz-report": school_a_class(200),
+    "classrooms:checks": school_a_class(200),
+    "classrooms:checks-csv": school_a_class(200),
+    "classrooms:school-checks": only(ADMINS, 200),
+    "classrooms:school-checks-csv": only(ADMINS, 200),
     "classrooms:student": school_a_class(200),
     "classrooms:student-passphrase": only(STAFF, 405),
     "classrooms:student-remove": only(STAFF, 405),
@@ -127,6 +131,9 @@ EXPECTED_GET = {
     "quizzes:feedback": owned_by_student(200),
     "quizzes:result": owned_by_student(200),
     "quizzes:progress": everyone(200),
+    # The before-and-after check: a student's own; a grown-up is sent back to the module page.
+    "prepost:take": only(STUDENTS, 200, others=302),
+    "prepost:not-now": everyone(405),
     "courses:home": everyone(200),
     "courses:catalogue": everyone(200),
     "courses:module": everyone(200),
@@ -214,6 +221,7 @@ def walk_samples(world: World, attempt: QuizAttempt) -> dict[str, Any]:
         "region_id": get_course().regions[0].id,
         "token": "not-a-signed-token",
         "uidb64": "MQ",
+        "phase": "before",
     }
 
 
