@@ -45,6 +45,9 @@ def test_a_student_takes_the_before_check_and_the_teacher_sees_the_class_chart(s
     expect(page.get_by_role("heading", level=1)).to_have_text("Before you start: a quick check")
     no_sideways_scroll(page)
     axe(page, "before check, phone")
+    page.emulate_media(color_scheme="dark")
+    axe(page, "before check, phone, dark")
+    page.emulate_media(color_scheme="light")
     # Nothing chosen: refused with a message, on the same page.
     page.get_by_role("button", name="Save my answers").click()
     expect(page.get_by_role("alert")).to_contain_text("Some questions have no answer yet")
