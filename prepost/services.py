@@ -6,7 +6,8 @@ import logging
 from collections.abc import Sequence
 
 from django.contrib.auth.base_user import AbstractBaseUser
-from django.db import transaction
+from django.core.exceptions import ValidationError
+from django.db import IntegrityError, transaction
 
 from .domain import Check, Phase
 from .models import MARKS, RATINGS, CheckAnswer
@@ -45,8 +46,12 @@ def check_answer_record(
     for field, question, choice in zip(MARKS, check.questions, choices, strict=False):
         setattr(answer, field, int(choice == question.answer))
     answer.content_hash = check.content_hash
-    answer.full_clean()
-    answer.save()
+    try:
+        answer.full_clean()
+        with transaction.atomic():
+            answer.save()
+    except (ValidationError, IntegrityError):  # a double click that another request has just saved
+        raise CheckRefused("Your answers are already saved.") from None
     logger.info("check answered: user %s module %s %s", user.pk, check.module_id, phase)
     return answer
 

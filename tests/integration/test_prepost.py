@@ -330,3 +330,28 @@ def test_roster_students_joining_later_are_counted(client):
     signed_in(client, school.teacher)
     page = client.get(reverse("classrooms:checks", args=[school.classroom.pk])).content.decode()
     assert '<svg class="prepost-chart"' in page
+
+
+def test_the_demo_school_shows_a_chart_for_its_first_module(client, settings):
+    from django.core.management import call_command
+
+    from classrooms.models import Classroom
+
+    settings.DEBUG = True
+    call_command("seed_demo", quiet=True)
+    call_command("seed_demo", quiet=True)  # a second run adds nothing
+    classroom = Classroom.objects.get(name="Year 9 PSHE (demo)")
+    first = classroom.assignments.order_by("due_on").first()
+    assert CheckAnswer.objects.filter(module_id=first.module_id, phase="before").count() >= MIN_CHECK_STUDENTS
+    signed_in(client, classroom.teacher)
+    page = client.get(reverse("classrooms:checks", args=[classroom.pk])).content.decode()
+    assert '<svg class="prepost-chart"' in page
+
+
+def test_a_second_before_row_is_refused_not_a_crash(school):
+    """Two submissions racing: the second finds the row (or the constraint) and is told it is saved."""
+    check = check_of(first_module().id)
+    record(school.student, check, Phase.BEFORE)
+    with pytest.raises(services.CheckRefused):
+        record(school.student, check, Phase.BEFORE)
+    assert CheckAnswer.objects.filter(user=school.student).count() == 1
