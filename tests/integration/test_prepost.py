@@ -379,3 +379,11 @@ def test_a_second_before_row_is_refused_not_a_crash(school):
     with pytest.raises(services.CheckRefused):
         record(school.student, check, Phase.BEFORE)
     assert CheckAnswer.objects.filter(user=school.student).count() == 1
+
+
+def test_an_unknown_phase_or_module_is_not_found(client, school):
+    signed_in(client, school.student)
+    module = first_module()
+    assert client.get(reverse("prepost:take", args=[module.id, "during"])).status_code == 404
+    assert client.get(reverse("prepost:take", args=["no-such-module", "before"])).status_code == 404
+    assert client.post(reverse("prepost:not-now", args=[module.id, "during"])).status_code == 404
