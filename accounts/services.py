@@ -233,7 +233,8 @@ def school_rotate_staff_code(*, school: School) -> School:
 
 @transaction.atomic
 def user_delete(*, user: User) -> None:
-    """Everything about this person goes: progress, quiz attempts, enrolments, family links and codes."""
+    """Everything about this person goes: progress, quiz attempts, before-and-after checks, enrolments, family
+    links and codes."""
     user.delete()
 
 

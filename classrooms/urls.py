@@ -1,6 +1,6 @@
 from django.urls import path
 
-from .views import families, me, notes, planning, questions, school, students, teaching
+from .views import checks, families, me, notes, planning, questions, school, students, teaching
 
 app_name = "classrooms"
 
@@ -35,6 +35,10 @@ urlpatterns = [
     path(QUESTION + "answer/", questions.answer, name="question-answer"),
     path(QUESTION + "hide/", questions.hide, name="question-hide"),
     path(QUESTION + "delete/", questions.delete, name="question-delete"),
+    path(CLASS + "checks/", checks.class_checks, name="checks"),
+    path(CLASS + "checks.csv", checks.class_checks_csv, name="checks-csv"),
+    path("teach/school/checks/", checks.school_checks, name="school-checks"),
+    path("teach/school/checks.csv", checks.school_checks_csv, name="school-checks-csv"),
     path(STUDENT, students.student_detail, name="student"),
     path(STUDENT + "passphrase/", students.student_passphrase_reset, name="student-passphrase"),
     path(STUDENT + "rename/", students.student_rename, name="student-rename"),

@@ -54,6 +54,7 @@ INSTALLED_APPS = [
     "courses",
     "quizzes",
     "classrooms",
+    "prepost",
     "axes",
 ]
 

@@ -12,6 +12,7 @@ urlpatterns = [
     *admin_urls,
     # Before courses: /modules/<module>/quiz/ must not be read as a lesson called "quiz".
     path("", include("quizzes.urls")),
+    path("", include("prepost.urls")),
     path("", include("courses.urls")),
 ]
 

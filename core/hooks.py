@@ -33,6 +33,8 @@ class Link:
 
     label: str
     url: str
+    note: str = ""  # a sentence shown before the link, where the page draws it as an offer
+    dismiss_url: str = ""  # where an offer's "Not now" button posts, if it has one
 
 
 class Hook(Generic[T]):
@@ -90,3 +92,16 @@ classrooms asks a student of a class that has the module set for a question (or 
 school_page_links: Hook[HttpRequest] = Hook("school_page_links")
 """Links for teachers on /schools/ (core's page), called with the request: e.g. quizzes adds the
 curriculum map, which it draws because it joins lessons with quiz questions."""
+
+
+@dataclass(frozen=True, slots=True)
+class ModuleVisit:
+    """A reader on a module's page or its first lesson (`module` typed `Any`, as above)."""
+
+    request: HttpRequest
+    module: Any
+
+
+module_prompts: Hook[ModuleVisit] = Hook("module_prompts")
+"""Offers for this reader on a module's page and its first lesson, each a `Link` with a `note`:
+e.g. prepost offers a signed-in student the module's "before" check, until taken or put off."""

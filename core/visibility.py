@@ -14,6 +14,10 @@ from dataclasses import dataclass
 # Fewer answers than this to a question and its counts are hidden from the class report.
 MIN_RESPONSES_SHOWN = 5
 
+# Fewer students than this have taken a module's before-and-after check before, or after, and the
+# class's (or school's) totals for that module are hidden.
+MIN_CHECK_STUDENTS = 5
+
 # What a student's teachers and their school's admins see, for each student in their classes.
 TEACHERS_SEE = (
     "nickname and username",
@@ -28,6 +32,10 @@ CLASS_COUNTS = (
     f"For a whole class, how many students chose each answer to a question, shown only once "
     f"{MIN_RESPONSES_SHOWN} or more have answered it."
 )
+CLASS_CHECKS = (
+    f"For the before-and-after checks, only totals for a whole class or school, shown only once "
+    f"{MIN_CHECK_STUDENTS} or more students have done a check before and {MIN_CHECK_STUDENTS} or more after."
+)
 # What a parent or carer sees about a child who linked them with a family code.
 PARENTS_SEE = (
     "lessons done",
@@ -39,6 +47,7 @@ PARENTS_SEE = (
 ONLY_THE_STUDENT = (
     "the choices made in the stories",
     "the answer given to each question",
+    "the answers to the before-and-after checks",
 )
 
 
@@ -86,6 +95,7 @@ def rule_sentences() -> list[str]:
         voice.teachers,
         *TEACHERS_SEE,
         voice.class_counts,
+        CLASS_CHECKS,
         voice.parents,
         *PARENTS_SEE,
         voice.only_student,

@@ -50,6 +50,7 @@ class Code(StrEnum):
     BROKEN_STORY_BLOCK = "content.E034"
     UNKNOWN_STANDARD = "content.E035"
     BROKEN_CHECK = "content.E036"
+    CHECK_SHAPE = "content.E040"
 
     @property
     def meaning(self) -> str:
@@ -100,6 +101,7 @@ MEANINGS: dict[Code, str] = {
         "a broken practice `check` block (not YAML, a missing or unknown key, more than two in a lesson, "
         "or outside a lesson)"
     ),
+    Code.CHECK_SHAPE: "a before-and-after check without 3 or 4 confidence statements and exactly 3 knowledge items",
 }
 
 

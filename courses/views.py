@@ -14,7 +14,7 @@ from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_http_methods, require_POST, require_safe
 
 from core import hooks
-from core.hooks import module_links, teaching_links
+from core.hooks import ModuleVisit, module_links, module_prompts, teaching_links
 
 from . import presenting, selectors, services
 from .domain import CheckOption, Lesson, Module, PracticeCheck, Region
@@ -55,6 +55,7 @@ def module_detail(request: HttpRequest, module_id: str) -> HttpResponse:
         "progress": selectors.module_progress(module=module, done=done),
         "parent_guide": get_course().guide(module.parent_guide_id) if module.parent_guide_id else None,
         "module_links": module_links(module),
+        "module_prompts": module_prompts(ModuleVisit(request, module)),
     }
     return render(request, "courses/module.html", context)
 
@@ -106,6 +107,7 @@ def _lesson_page(
         "previous": previous,
         "next": following,
         "module_links": module_links(module) if following is None else [],
+        "module_prompts": module_prompts(ModuleVisit(request, module)) if previous is None else [],
         "law_card": course.law_cards.get(region.id) if region else None,
         # Read only inside the cached lesson fragment: callables, so a cached page never computes them.
         "law_cards": lambda: [course.law_cards[r.id] for r in course.regions if r.id in course.law_cards],

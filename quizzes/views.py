@@ -20,6 +20,8 @@ from django.views.decorators.http import require_POST, require_safe
 from core.hooks import module_end_links
 from courses import selectors as course_selectors
 from courses.domain import Lesson, Module
+from prepost import selectors as prepost_selectors
+from prepost.domain import Phase
 
 from . import kinds, packs, pdf, selectors, services
 from .curriculum import curriculum_csv_lines, curriculum_map, curriculum_maps
@@ -228,6 +230,7 @@ def quiz_result(request: HttpRequest, module_id: str, attempt_id: str) -> HttpRe
         "scored_rows": [row for row in rows if row.item.scored],
         "review": review,
         "end_links": module_end_links((request, module)),
+        "after_check_due": prepost_selectors.check_due(user=request.user, module_id=module.id, phase=Phase.AFTER),
         **_help_context(request),
     }
     return render(request, "quizzes/result.html", context)
@@ -246,7 +249,8 @@ def _help_context(request: HttpRequest) -> dict[str, Any]:
 @require_safe
 def progress(request: HttpRequest) -> HttpResponse:
     standings = selectors.progress_overview(user=request.user, session=request.session)
-    return render(request, "quizzes/progress.html", {"standings": standings})
+    checks = prepost_selectors.own_changes(user=request.user)
+    return render(request, "quizzes/progress.html", {"standings": standings, "checks": checks})
 
 
 def _pack_for(request: HttpRequest, module_id: str) -> packs.Pack:

@@ -15,6 +15,7 @@ from accounts.models import User
 from courses import selectors as course_selectors
 from courses.domain import Module
 from courses.registry import get_course
+from prepost import selectors as prepost_selectors
 from quizzes import selectors as quiz_selectors
 
 from ..models import Assignment, Classroom, Enrolment, FamilyCode, FamilyLink
@@ -154,7 +155,8 @@ def student_export_for_staff(*, student: User, viewer: User) -> dict[str, Any]:
             if a.classroom_id in seen
         ],
         "not_included": (
-            "The choices the student made in stories, their answers to questions and who they share their "
+            "The choices the student made in stories, their answers to questions and to the before-and-after "
+            "checks, and who they share their "
             "progress with: only the student sees those, in their own download on their “My classes” page. "
             "Reflections are never stored."
         ),
@@ -169,6 +171,7 @@ def student_export(*, student: User) -> dict[str, Any]:
         **_account_and_classes(student),
         "lessons_done": course_selectors.lesson_progress_export(user=student),
         "quiz_attempts": quiz_selectors.attempts_export(user=student),
+        "before_and_after_checks": prepost_selectors.answers_export(user=student),
         "family_links": [
             {"parent": link.parent.first_name, "linked_at": link.linked_at.isoformat()}
             for link in FamilyLink.objects.filter(student=student).select_related("parent")

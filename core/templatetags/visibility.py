@@ -18,4 +18,5 @@ def visibility_rule(voice: str) -> dict[str, Any]:
         "teachers_see": visibility.TEACHERS_SEE,
         "parents_see": visibility.PARENTS_SEE,
         "only_student": visibility.ONLY_THE_STUDENT,
+        "class_checks": visibility.CLASS_CHECKS,
     }

@@ -110,6 +110,10 @@ EXPECTED_GET = {
     "classrooms:question-delete": school_a_class(200),  # the confirmation page
     "classrooms:ask": {**only(STUDENTS, 200), "other_student": 404},
     "classrooms:question-check": everyone(200),
+    "classrooms:checks": school_a_class(200),
+    "classrooms:checks-csv": school_a_class(200),
+    "classrooms:school-checks": only(ADMINS, 200),
+    "classrooms:school-checks-csv": only(ADMINS, 200),
     "classrooms:student": school_a_class(200),
     "classrooms:student-passphrase": only(STAFF, 405),
     "classrooms:student-remove": only(STAFF, 405),
@@ -144,6 +148,9 @@ EXPECTED_GET = {
     "courses:styleguide": everyone(404),  # development only: DEBUG is off here (test_design_system shows it on)
     "quizzes:curriculum-framework": everyone(200),
     "quizzes:curriculum-csv": everyone(200),
+    # The before-and-after check: a student's own; a grown-up is sent back to the module page.
+    "prepost:take": only(STUDENTS, 200, others=302),
+    "prepost:not-now": everyone(405),
     "courses:home": everyone(200),
     "courses:catalogue": everyone(200),
     "courses:module": everyone(200),
@@ -245,6 +252,7 @@ def walk_samples(world: World, attempt: QuizAttempt) -> dict[str, Any]:
         "framework_id": get_course().standards.frameworks[0].id,
         "token": "not-a-signed-token",
         "uidb64": "MQ",
+        "phase": "before",
     }
 
 

@@ -21,6 +21,7 @@ DOCUMENTED_APPS = {
     "courses",
     "quizzes",
     "classrooms",
+    "prepost",
     "auth",
     "sessions",
     "admin",

@@ -44,6 +44,7 @@ def phrases(voice: str) -> list[str]:
     return [
         said.teachers,
         said.class_counts,
+        visibility.CLASS_CHECKS,
         said.parents,
         said.only_student,
         said.reflections,

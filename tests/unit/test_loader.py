@@ -11,6 +11,7 @@ from hypothesis import strategies as st
 
 from courses.errors import ContentError
 from courses.loader import load_course
+from prepost.loader import load_checks
 from quizzes.loader import load_quizzes
 from tests.conftest import INVALID_CONTENT, VALID_CONTENT
 
@@ -72,7 +73,9 @@ def test_each_defect_is_reported_with_its_file_line_and_code(name, valid_content
     shutil.copyfile(INVALID_CONTENT / name, target)
 
     result = load_course(valid_content)
-    errors = result.errors + (load_quizzes(result.course, valid_content).errors if result.course else [])
+    errors = result.errors
+    if result.course:
+        errors += load_quizzes(result.course, valid_content).errors + load_checks(result.course, valid_content).errors
 
     reported_file = f"content/{case.get('file', case['place'])}"
     expected = [(reported_file, line, code) for line, code in case["expect"]]

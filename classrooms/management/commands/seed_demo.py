@@ -16,6 +16,8 @@ from accounts.models import School, StaffMembership, User
 from classrooms.models import Assignment, Classroom, Enrolment, FamilyLink
 from courses.registry import get_course
 from courses.services import lesson_progress_mark_done
+from prepost.demo import take_check
+from prepost.domain import Phase
 from quizzes import selectors as quiz_selectors
 from quizzes.demo import take_quiz
 from quizzes.registry import get_quiz
@@ -115,6 +117,8 @@ class Command(BaseCommand):
                 lessons = module.lessons if index == 0 else module.lessons[:1]
             else:
                 lessons = module.lessons
+            if index == 0:  # the first module's before-and-after check, so its class totals show
+                take_check(user=student, module_id=module_id, phase=Phase.BEFORE, seed=student.pk)
             for lesson in lessons:
                 lesson_progress_mark_done(user=student, session=session, lesson=lesson)
             quiz = get_quiz(module_id)
@@ -123,3 +127,5 @@ class Command(BaseCommand):
             if quiz is not None and not already and (variety == 3 or (variety in (1, 2) and index == 0)):
                 slips = {1: 2, 2: 0 if student.pk % 2 == 0 else 3, 3: 0}[variety]
                 take_quiz(user=student, quiz=quiz, slip_every=slips)
+                if index == 0:
+                    take_check(user=student, module_id=module_id, phase=Phase.AFTER, seed=student.pk)
