@@ -48,6 +48,7 @@ class Code(StrEnum):
     LAW_FOR_YOU_TOO_LONG = "content.E032"
     HELP_KINDS = "content.E033"
     BROKEN_STORY_BLOCK = "content.E034"
+    CHANGE_NOT_RECORDED = "content.E035"
 
     @property
     def meaning(self) -> str:
@@ -92,6 +93,9 @@ MEANINGS: dict[Code, str] = {
     Code.HELP_KINDS: ("a help directory without a required kind of service (and no `missing` entry where allowed)"),
     Code.BROKEN_STORY_BLOCK: (
         "a broken `chat` or `notification` block (empty, a line without `Name:`, an unknown or missing field)"
+    ),
+    Code.CHANGE_NOT_RECORDED: (
+        "a law card or help directory changed without an entry in `changes.yaml` recording its new content hash"
     ),
 }
 

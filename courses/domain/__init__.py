@@ -17,6 +17,7 @@ from .law_help import (
     HELP_SECTIONS,
     KIND_LABELS,
     READER_SECTIONS,
+    Change,
     FirstStep,
     HelpDirectory,
     HelpSection,
@@ -27,6 +28,7 @@ from .law_help import (
 from .publishers import Publisher, Publishers, Refusal, host_of
 
 __all__ = [
+    "Change",
     "HELP_SECTIONS",
     "KIND_LABELS",
     "READER_SECTIONS",

@@ -33,6 +33,7 @@ from .base import (
     Versioned,
     require_sources,
 )
+from .changes import ChangeEntry, ChangeKind, ChangesFile
 from .course import (
     RESERVED_LESSON_IDS,
     AgeBand,
@@ -74,9 +75,13 @@ SCHEMAS: dict[str, type[Versioned]] = {
     "law-card": LawCardFile,
     "help-directory": HelpDirectoryFile,
     "publishers": PublishersFile,
+    "changes": ChangesFile,
 }
 
 __all__ = [
+    "ChangeEntry",
+    "ChangeKind",
+    "ChangesFile",
     "FOR_YOU_MAX_WORDS",
     "HELP_KINDS",
     "HELP_KINDS_REQUIRED",
