@@ -75,3 +75,7 @@ show on the module's page and after its last lesson, e.g. quizzes adds "Take the
 teaching_links: Hook[Any] = Hook("teaching_links")
 """Called with a `courses.domain.Module`; the links show on the module's teacher notes, e.g.
 quizzes adds the printable module pack (it holds the knowledge checks and the story)."""
+
+page_report_links: Hook[str] = Hook("page_report_links")
+"""Called with a page's path; the links show at the foot of lessons, guides, law cards and help,
+e.g. feedback adds "Report a problem with this page" (/report/?page=<path>)."""

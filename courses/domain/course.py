@@ -110,6 +110,7 @@ class Course:
     first_steps: tuple[FirstStep, ...] = ()
     publishers: Publishers = field(default_factory=lambda: Publishers({}, ()))
     changes: tuple[Change, ...] = ()  # content/changes.yaml, newest first
+    crisis_words: tuple[str, ...] = ()  # content/crisis-words.yaml, lowercase
     _modules_by_id: Mapping[str, Module] = field(init=False, repr=False, compare=False)
 
     def __post_init__(self):

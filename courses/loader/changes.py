@@ -15,6 +15,16 @@ from ..errors import Code
 from .context import Context
 
 CHANGES_FILE = "changes.yaml"
+CRISIS_WORDS_FILE = "crisis-words.yaml"
+
+
+def load_crisis_words(ctx: Context) -> tuple[str, ...]:
+    """The crisis words (lowercase), or none when the file is missing."""
+    path = ctx.root / CRISIS_WORDS_FILE
+    if not path.is_file():
+        return ()
+    parsed = ctx.reader.read_yaml(path, schemas.CrisisWordsFile)
+    return tuple(dict.fromkeys(p.lower() for p in parsed.model.phrases)) if parsed else ()
 
 
 def load_changes(ctx: Context, regions: dict[str, domain.Region]) -> tuple[domain.Change, ...]:

@@ -19,7 +19,7 @@ from types import MappingProxyType
 from .. import domain, schemas
 from ..errors import Code, ContentError
 from ..reader import ContentReader, ParsedFile
-from .changes import load_changes
+from .changes import load_changes, load_crisis_words
 from .context import Context
 from .guides import load_guides
 from .help import load_help_directories
@@ -71,6 +71,7 @@ def load_course(root: Path | str) -> LoadResult:
         help_directories=MappingProxyType(help_directories),
         first_steps=first_steps,
         publishers=ctx.publishers,
+        crisis_words=load_crisis_words(ctx),
         changes=load_changes(ctx, regions),  # last: it checks the law cards' and help directories' hashes
     )
     return LoadResult(course=course, errors=sorted(ctx.reader.errors))

@@ -33,7 +33,7 @@ from .base import (
     Versioned,
     require_sources,
 )
-from .changes import ChangeEntry, ChangeKind, ChangesFile
+from .changes import ChangeEntry, ChangeKind, ChangesFile, CrisisWordsFile
 from .course import (
     RESERVED_LESSON_IDS,
     AgeBand,
@@ -76,12 +76,14 @@ SCHEMAS: dict[str, type[Versioned]] = {
     "help-directory": HelpDirectoryFile,
     "publishers": PublishersFile,
     "changes": ChangesFile,
+    "crisis-words": CrisisWordsFile,
 }
 
 __all__ = [
     "ChangeEntry",
     "ChangeKind",
     "ChangesFile",
+    "CrisisWordsFile",
     "FOR_YOU_MAX_WORDS",
     "HELP_KINDS",
     "HELP_KINDS_REQUIRED",

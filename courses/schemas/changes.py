@@ -33,3 +33,12 @@ class ChangesFile(Versioned):
     """content/changes.yaml"""
 
     entries: Annotated[list[ChangeEntry], Field(min_length=1)]
+
+
+class CrisisWordsFile(Versioned):
+    """content/crisis-words.yaml: words that show a reader is writing about themselves, in danger or scared.
+
+    A message to the site that holds one (the "Report a problem" form) is answered with help, not a queue.
+    """
+
+    phrases: Annotated[list[Text], Field(min_length=1, description="Lowercase words or phrases, matched whole.")]

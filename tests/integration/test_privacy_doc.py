@@ -21,6 +21,7 @@ DOCUMENTED_APPS = {
     "courses",
     "quizzes",
     "classrooms",
+    "feedback",
     "auth",
     "sessions",
     "admin",

@@ -13,13 +13,14 @@ from pathlib import Path
 
 from django.conf import settings
 
-APPS = ("core", "courses", "quizzes", "classrooms", "accounts")
+APPS = ("core", "courses", "quizzes", "classrooms", "accounts", "feedback")
 ALLOWED = {
     "core": set(),
     "accounts": {"core"},
     "courses": {"core"},
     "quizzes": {"core", "courses"},
     "classrooms": {"core", "courses", "quizzes", "accounts"},
+    "feedback": {"core", "courses"},  # "Report a problem": reads the course's regions and crisis words
 }
 
 
