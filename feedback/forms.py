@@ -7,7 +7,7 @@ class ProblemReportForm(forms.Form):
     page = forms.CharField(max_length=300, widget=forms.HiddenInput)
     what = forms.CharField(
         label="What is wrong?",
-        max_length=2000,
+        max_length=ProblemReport.WHAT_MAX,
         widget=forms.Textarea(attrs={"rows": 5}),
         help_text="For example: a phone number that no longer works, a law that has changed, a broken link, "
         "or words that are hard to understand.",
@@ -23,6 +23,3 @@ class ProblemReportForm(forms.Form):
         if not page.startswith("/") or page.startswith("//"):
             raise forms.ValidationError("That is not a page of this site.")
         return page
-
-
-assert ProblemReport._meta.get_field("what").max_length == ProblemReportForm.base_fields["what"].max_length

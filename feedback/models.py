@@ -15,8 +15,10 @@ class ProblemReport(models.Model):
         FIXED = "fixed", "Fixed"
         DECLINED = "declined", "Declined"
 
+    WHAT_MAX = 2000
+
     page = models.CharField(max_length=300, help_text="The site path the report is about.")
-    what = models.TextField("What is wrong", max_length=2000)
+    what = models.TextField("What is wrong", max_length=WHAT_MAX)
     contact = models.EmailField("How to reach them", blank=True, help_text="Only if the reader chose to give it.")
     status = models.CharField(max_length=10, choices=Status.choices, default=Status.OPEN)
     created_at = models.DateTimeField(auto_now_add=True)
@@ -38,3 +40,6 @@ class ReportSent(models.Model):
 
     browser = models.CharField(max_length=64)  # HMAC-SHA256 of the browser's random token, keyed with SECRET_KEY
     at = models.DateTimeField(db_index=True)
+
+    def __str__(self) -> str:
+        return f"a report sent at {self.at:%H:%M}"

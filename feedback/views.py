@@ -7,6 +7,7 @@ from urllib.parse import urlencode
 
 from django.contrib import messages
 from django.http import HttpRequest, HttpResponse
+from django.http.response import HttpResponseBase
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.views.decorators.http import require_http_methods, require_safe
@@ -32,7 +33,7 @@ def _safe_page(value: str | None) -> str:
 
 
 @require_http_methods(["GET", "HEAD", "POST"])
-def report(request: HttpRequest) -> HttpResponse:
+def report(request: HttpRequest) -> HttpResponseBase:
     gate = services.ReportGate(request)
     status = 200
     if request.method == "POST":
