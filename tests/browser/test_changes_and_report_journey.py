@@ -44,6 +44,7 @@ def test_a_teacher_reads_changes_for_their_region_and_reports_a_problem_on_its_l
 
     page.goto(site.url + "/law/scotland/")
     last = course.last_change_of("law/scotland.yaml")
+    assert last is not None
     expect(page.locator(".last-change")).to_contain_text("Last change:")
     expect(page.locator(".last-change").get_by_role("link", name=last.title)).to_have_attribute(
         "href", f"/changes/#{last.id}"
