@@ -123,6 +123,7 @@ def test_the_feed_parses_as_atom_with_ids_dates_titles_and_links(client):
     assert root.findtext(f"{ATOM}id")
     assert root.findtext(f"{ATOM}title")
     assert root.findtext(f"{ATOM}updated")
+    assert root.findtext(f"{ATOM}author/{ATOM}name") == "Pause"  # required when entries name no author
     entries = root.findall(f"{ATOM}entry")
     changes = get_course().changes
     assert len(entries) == len(changes)
