@@ -47,7 +47,9 @@ browser:
 
 run: setup
 	@$(BIN)/python manage.py seed_demo
-	@$(BIN)/python manage.py build_packs || echo "NOTE: the module packs' PDFs could not be made (is chromium installed?); the printable pages work."
+	@# The packs' PDFs take a couple of minutes the first time: made in the background (log in var/), so the
+	@# site opens at once; a pack asked for before its turn is made on that request.
+	@($(BIN)/python manage.py build_packs >var/build_packs.log 2>&1 || echo "NOTE: the module packs' PDFs could not be made (is chromium installed?); the printable pages work." >>var/build_packs.log) &
 	@echo "Pause is at http://127.0.0.1:$(PORT)/  (Ctrl-C stops it)"
 	@PAUSE_FRIENDLY_ERRORS=true $(BIN)/python manage.py runserver 127.0.0.1:$(PORT)
 

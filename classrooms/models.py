@@ -8,12 +8,15 @@ else. Every field is listed, with its reason and retention, in
 
 from __future__ import annotations
 
+import uuid
+
 from django.conf import settings
 from django.db import models
 from django.db.models import Q
 
 # A student's first name or nickname (kept in User.first_name, whose column allows more).
 NICKNAME_MAX = 40
+LETTER_NOTE_MAX = 1500
 
 
 class Classroom(models.Model):
@@ -24,6 +27,10 @@ class Classroom(models.Model):
     created_at = models.DateTimeField(auto_now_add=True)
     # An archived class is read-only and closed to joining; purge_expired deletes it after RETENTION_DAYS.
     archived_at = models.DateTimeField(null=True, blank=True)
+    # One of the course's age bands (course.yaml `age_bands`), so assigning an older module warns.
+    age_band = models.CharField(max_length=20, blank=True)
+    # The school's own paragraph on the letter to families (plain text, shown escaped).
+    letter_note = models.TextField(max_length=LETTER_NOTE_MAX, blank=True)
 
     class Meta:
         ordering = ["name", "pk"]
@@ -94,3 +101,60 @@ class FamilyLink(models.Model):
 
     def __str__(self) -> str:
         return f"{self.parent} sees {self.student}"
+
+
+# A question is short: the box is for what a student won't ask aloud, not for a story.
+QUESTION_MAX = 500
+ANSWER_MAX = 2000
+
+
+class ClassQuestion(models.Model):
+    """An anonymous question to a class's teacher (issue 15): the class and the day, nothing about who.
+
+    No user, no address, no session, no time finer than the day, no module (with one student per
+    module per day it could name them), and a random id so the order of the rows says nothing about
+    the order they were asked in. ``tests/integration/test_question_box.py`` fails if a column that
+    could identify a student is added. ``token_hash`` is a keyed hash of the one-time token the
+    student was shown; it is cleared once the answer has been seen.
+    """
+
+    id = models.UUIDField(primary_key=True, default=uuid.uuid4, editable=False)
+    classroom = models.ForeignKey(Classroom, on_delete=models.CASCADE, related_name="questions")
+    asked_on = models.DateField()
+    text = models.CharField(max_length=QUESTION_MAX)
+    # Which danger-word group matched (content/safeguarding/danger-words.yaml), or "".
+    flag = models.SlugField(max_length=60, blank=True)
+    token_hash = models.CharField(max_length=64, blank=True, db_index=True)
+    # What the class sees: the question as the teacher chose to show it, and the answer.
+    shown_question = models.CharField(max_length=QUESTION_MAX, blank=True)
+    answer = models.TextField(max_length=ANSWER_MAX, blank=True)
+    answered_on = models.DateField(null=True, blank=True)
+    hidden = models.BooleanField(default=False)
+
+    class Meta:
+        ordering = ["hidden", "-asked_on", "id"]
+
+    def __str__(self) -> str:
+        return f"a question in {self.classroom}"
+
+    @property
+    def flagged(self) -> bool:
+        return bool(self.flag)
+
+    @property
+    def answered(self) -> bool:
+        return bool(self.answer)
+
+
+class AskCount(models.Model):
+    """One question-box submission (a question or "no question") from one browser on one day.
+
+    For the per-browser limit only: a keyed hash of a random id the browser keeps in a signed cookie
+    for a day, and the day. No class, no user, no time; rows before today are deleted.
+    """
+
+    browser = models.CharField(max_length=64, db_index=True)
+    on = models.DateField()
+
+    def __str__(self) -> str:
+        return f"a submission on {self.on}"

@@ -79,3 +79,17 @@ quizzes adds the printable module pack (it holds the knowledge checks and the st
 page_report_links: Hook[str] = Hook("page_report_links")
 """Called with a page's path; the links show at the foot of lessons, guides, law cards and help,
 e.g. feedback adds "Report a problem with this page" (/report/?page=<path>)."""
+home_teacher_links: Hook[HttpRequest] = Hook("home_teacher_links")
+"""The home page's "I'm a teacher" door, called with the request: e.g. classrooms adds
+"Set up a class (free)" (to sign-up, or to the teacher's classes when signed in)."""
+
+home_student_links: Hook[HttpRequest] = Hook("home_student_links")
+"""The home page's "I'm a student" door, called with the request: e.g. classrooms adds "Join your class"."""
+
+module_end_links: Hook[tuple[HttpRequest, Any]] = Hook("module_end_links")
+"""Called with ``(request, module)`` on a module's quiz result, the end of the module: e.g.
+classrooms asks a student of a class that has the module set for a question (or "no question")."""
+
+school_page_links: Hook[HttpRequest] = Hook("school_page_links")
+"""Links for teachers on /schools/ (core's page), called with the request: e.g. quizzes adds the
+curriculum map, which it draws because it joins lessons with quiz questions."""

@@ -18,7 +18,7 @@ from django.template import loader
 from django.utils.safestring import mark_safe
 from django.views.decorators.http import require_safe
 
-from . import documents
+from . import documents, hooks
 
 
 @dataclass(frozen=True, slots=True)
@@ -76,7 +76,8 @@ def about(request: HttpRequest) -> HttpResponse:
 @require_safe
 def schools(request: HttpRequest) -> HttpResponse:
     """For a school's data-protection lead: what is stored, where, how long, who sees it."""
-    return render(request, "core/schools.html", {"retention_days": settings.RETENTION_DAYS})
+    context = {"retention_days": settings.RETENTION_DAYS, "school_links": hooks.school_page_links(request)}
+    return render(request, "core/schools.html", context)
 
 
 def bad_request(request: HttpRequest, exception: Exception) -> HttpResponse:

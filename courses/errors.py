@@ -48,7 +48,9 @@ class Code(StrEnum):
     LAW_FOR_YOU_TOO_LONG = "content.E032"
     HELP_KINDS = "content.E033"
     BROKEN_STORY_BLOCK = "content.E034"
-    CHANGE_NOT_RECORDED = "content.E035"
+    UNKNOWN_STANDARD = "content.E035"
+    BROKEN_CHECK = "content.E036"
+    CHANGE_NOT_RECORDED = "content.E037"
 
     @property
     def meaning(self) -> str:
@@ -93,6 +95,11 @@ MEANINGS: dict[Code, str] = {
     Code.HELP_KINDS: ("a help directory without a required kind of service (and no `missing` entry where allowed)"),
     Code.BROKEN_STORY_BLOCK: (
         "a broken `chat` or `notification` block (empty, a line without `Name:`, an unknown or missing field)"
+    ),
+    Code.UNKNOWN_STANDARD: "a `standards:` entry names a framework or statement code not in `content/standards/`",
+    Code.BROKEN_CHECK: (
+        "a broken practice `check` block (not YAML, a missing or unknown key, more than two in a lesson, "
+        "or outside a lesson)"
     ),
     Code.CHANGE_NOT_RECORDED: (
         "a law card or help directory changed without an entry in `changes.yaml` recording its new content hash"

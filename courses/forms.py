@@ -1,5 +1,6 @@
 from django import forms
 
+from .domain import CheckOption, Lesson, PracticeCheck
 from .selectors import IMAGE_AGES
 
 
@@ -31,3 +32,25 @@ class RegionForm(forms.Form):
         region = self.fields["region"]
         assert isinstance(region, forms.ChoiceField)
         region.choices = [(r.id, r.name) for r in regions]
+
+
+class PracticeAnswerForm(forms.Form):
+    """An answer to one of a lesson's practice checks: which check, and the option chosen (maybe none)."""
+
+    check = forms.CharField(max_length=60)
+    answer = forms.CharField(max_length=60, required=False)
+
+    def __init__(self, *args, lesson: Lesson, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.lesson = lesson
+
+    def clean_check(self) -> PracticeCheck:
+        check = self.lesson.check(self.cleaned_data["check"])
+        if check is None:
+            raise forms.ValidationError("This lesson has no such check.")
+        return check
+
+    def chosen(self) -> tuple[PracticeCheck, CheckOption | None]:
+        """The check, and the option chosen (None when none was, or one it does not have)."""
+        check = self.cleaned_data["check"]
+        return check, check.option(self.cleaned_data.get("answer"))

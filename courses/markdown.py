@@ -19,6 +19,8 @@ import markdown
 import nh3
 
 from .domain.base import Heading
+from .domain.practice import PracticeCheck
+from .practice import format_check
 from .story_blocks import CUSTOM_FENCES, BlockError
 
 EXTENSIONS = [
@@ -37,7 +39,10 @@ EXTENSION_CONFIGS: dict[str, dict[str, Any]] = {
     "toc": {"toc_depth": "2-3"},
     "footnotes": {"BACKLINK_TITLE": "Back to the text"},
     # ```chat and ```notification blocks (courses/story_blocks.py): built from tags allowed below.
-    "pymdownx.superfences": {"custom_fences": CUSTOM_FENCES},
+    # ```check: a practice check in a lesson (courses/practice.py), a slot the lesson page fills.
+    "pymdownx.superfences": {
+        "custom_fences": [*CUSTOM_FENCES, {"name": "check", "class": "check", "format": format_check}]
+    },
 }
 
 ALLOWED_TAGS = {
@@ -51,6 +56,7 @@ ALLOWED_ATTRIBUTES = {
     "a": {"href"},
     "img": {"src", "alt", "width", "height"},
     "ol": {"start"},
+    "span": {"aria-hidden"},  # a chat's unnamed sender: shown as written, announced in words (story_blocks.py)
     "td": {"colspan", "rowspan"},
     "th": {"colspan", "rowspan", "scope"},
     "details": {"open"},
@@ -108,7 +114,8 @@ class Rendered:
     headings: tuple[Heading, ...]
     rejected_urls: tuple[str, ...]  # links or images the sanitiser removed, for the author to fix
     word_count: int
-    block_errors: tuple[BlockError, ...] = ()  # broken ```chat or ```notification blocks
+    block_errors: tuple[BlockError, ...] = ()  # broken ```chat, ```notification or ```check blocks
+    checks: tuple[PracticeCheck, ...] = ()  # a lesson's practice checks, in order
 
 
 _URL_ATTRIBUTE = re.compile(r"""\b(href|src)\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s>]+))""", re.IGNORECASE)
@@ -148,10 +155,13 @@ def _converter() -> markdown.Markdown:
     return md.reset()
 
 
-def render_markdown(text: str) -> Rendered:
+def render_markdown(text: str, *, checks: bool = False) -> Rendered:
+    """``checks``: the text is a lesson's, so ```check blocks are allowed (elsewhere they are errors)."""
     md = _converter()
     errors: list[BlockError] = []
+    found: list[PracticeCheck] | None = [] if checks else None
     md.story_block_errors = errors  # type: ignore[attr-defined]
+    md.practice_checks = found  # type: ignore[attr-defined]
     raw_html = md.convert(text)
     words = len(re.findall(r"\b\w[\w'’-]*\b", html.unescape(_TAG.sub(" ", raw_html))))
     return Rendered(
@@ -160,4 +170,5 @@ def render_markdown(text: str) -> Rendered:
         rejected_urls=tuple(_rejected_urls(raw_html)),
         word_count=words,
         block_errors=tuple(errors),
+        checks=tuple(found or ()),
     )

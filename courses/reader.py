@@ -182,8 +182,9 @@ class ContentReader:
             return None
         return parsed, "\n".join(lines[end + 1 :]), end + 2
 
-    def render(self, path: Path, body: str, body_line: int) -> Rendered:
-        rendered = render_markdown(body)
+    def render(self, path: Path, body: str, body_line: int, *, checks: bool = False) -> Rendered:
+        """``checks``: a lesson's text, where ```check blocks are allowed."""
+        rendered = render_markdown(body, checks=checks)
         lines = body.split("\n")
         for url in rendered.rejected_urls:
             offset = next((i for i, text in enumerate(lines) if url in text), 0)
@@ -195,7 +196,7 @@ class ContentReader:
                 Code.UNSAFE_MARKDOWN,
             )
         for problem in rendered.block_errors:
-            self.error(path, body_line + locate(lines, problem), "", problem.message, Code.BROKEN_STORY_BLOCK)
+            self.error(path, body_line + locate(lines, problem), "", problem.message, problem.code)
         if self.link_host_allowed is not None:
             for url in dict.fromkeys(EXTERNAL_LINK.findall(rendered.html)):
                 url = html.unescape(url)

@@ -1,7 +1,8 @@
 """Stories you can see: ```chat and ```notification blocks in lesson Markdown.
 
 A chat is one message a line, ``Name: text``; the reader's own side is marked
-``Name (you): text``. A notification is ``field: value`` lines: ``from`` and
+``Name (you): text``, and a sender the story does not name is ``Unknown:`` (announced as
+"Message from someone you don't know") or ``Someone:`` ("Message from someone"). A notification is ``field: value`` lines: ``from`` and
 ``text`` are required, ``app`` and ``time`` optional. Both become plain,
 accessible HTML (a labelled figure; a chat is an ordered list whose every
 message announces its sender), built only from tags the sanitiser already
@@ -19,10 +20,14 @@ from dataclasses import dataclass
 from html import escape
 from typing import Any
 
+from .errors import Code
+
 KINDS = ("chat", "notification")
 NOTIFICATION_FIELDS = ("app", "from", "time", "text")
 REQUIRED_NOTIFICATION_FIELDS = ("from", "text")
 MAX_NAME = 40
+# Senders a story does not name: shown as written, announced as who they are to the reader.
+UNNAMED = {"unknown": "someone you don't know", "someone": "someone"}
 
 _CHAT_LINE = re.compile(r"^(?P<name>[^:()]+?)\s*(?P<you>\((?i:you)\))?\s*:\s*(?P<text>.*)$")
 _FIELD_LINE = re.compile(r"^(?P<key>[A-Za-z][\w-]*)\s*:\s*(?P<value>.*)$")
@@ -30,10 +35,11 @@ _FIELD_LINE = re.compile(r"^(?P<key>[A-Za-z][\w-]*)\s*:\s*(?P<value>.*)$")
 
 @dataclass(frozen=True, slots=True)
 class BlockError:
-    kind: str  # "chat" or "notification"
+    kind: str  # "chat", "notification" or "check" (courses/practice.py)
     line: int  # 1-based line inside the block; 0 for the block as a whole
     message: str
     source: str  # the block's text, to find it again in the file
+    code: Code = Code.BROKEN_STORY_BLOCK
 
 
 class _Broken(Exception):
@@ -48,6 +54,11 @@ class Message:
     sender: str
     text: str
     you: bool
+    unnamed: str | None = None  # "Unknown:" or "Someone:": how a screen reader hears the sender
+
+    @property
+    def who(self) -> str:
+        return self.unnamed or self.sender
 
 
 def _lines(source: str) -> list[tuple[int, str]]:
@@ -69,7 +80,8 @@ def parse_chat(source: str) -> list[Message]:
             raise _Broken(number, f"chat sender name is longer than {MAX_NAME} characters")
         if not text:
             raise _Broken(number, f"chat message from '{name}' has no text")
-        messages.append(Message(sender=name, text=text, you=match["you"] is not None))
+        unnamed = None if match["you"] else UNNAMED.get(name.lower())
+        messages.append(Message(sender=name, text=text, you=match["you"] is not None, unnamed=unnamed))
     return messages
 
 
@@ -101,15 +113,22 @@ def _and(names: list[str]) -> str:
 
 
 def chat_html(messages: list[Message]) -> str:
-    people = list(dict.fromkeys(message.sender for message in messages))
+    people = list(dict.fromkeys(message.who for message in messages))
     label = f"Chat between {_and(people)}" if len(people) > 1 else f"Messages from {people[0]}"
     items = []
     for message in messages:
         side = " chat-you" if message.you else ""
+        if message.unnamed:  # shown as written ("Unknown"), heard as "Message from someone you don't know:"
+            sender = (
+                f'<span class="chat-sender chat-unnamed"><span aria-hidden="true">{escape(message.sender)}</span>'
+                f'<span class="visually-hidden">Message from {escape(message.unnamed)}:</span></span> '
+            )
+        else:
+            sender = (
+                f'<span class="chat-sender">{escape(message.sender)}<span class="visually-hidden"> says:</span></span> '
+            )
         items.append(
-            f'<li class="chat-message{side}"><span class="chat-sender">{escape(message.sender)}'
-            f'<span class="visually-hidden"> says:</span></span> '
-            f'<span class="chat-text">{escape(message.text)}</span></li>'
+            f'<li class="chat-message{side}">{sender}<span class="chat-text">{escape(message.text)}</span></li>'
         )
     return (
         f'<figure class="story-chat"><figcaption class="visually-hidden">{escape(label)}</figcaption>'
@@ -151,7 +170,7 @@ def _format(source: str, language: str, css_class: str, options: Any, md: Any, *
 
 CUSTOM_FENCES = [{"name": kind, "class": kind, "format": _format} for kind in KINDS]
 
-_FENCE_OPEN = re.compile(r"^[ \t>]*(?P<fence>`{3,}|~{3,})\s*\{?\s*\.?(?P<kind>chat|notification)\b")
+_FENCE_OPEN = re.compile(r"^[ \t>]*(?P<fence>`{3,}|~{3,})\s*\{?\s*\.?(?P<kind>chat|notification|check)\b")
 
 
 def locate(lines: list[str], error: BlockError) -> int:

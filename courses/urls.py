@@ -13,6 +13,7 @@ urlpatterns = [
     path("modules/<slug:module_id>/<slug:lesson_id>/present/", views.lesson_present, name="present"),
     path("modules/<slug:module_id>/<slug:lesson_id>/present/notes/", views.lesson_present_notes, name="present-notes"),
     path("modules/<slug:module_id>/<slug:lesson_id>/done/", views.lesson_mark_done, name="lesson-done"),
+    path("modules/<slug:module_id>/<slug:lesson_id>/check/", views.lesson_check, name="lesson-check"),
     path("guides/", views.guide_list, name="guides"),
     path("guides/<slug:guide_id>/", views.guide_detail, name="guide"),
     path("help/", views.help_page, name="help"),
@@ -23,4 +24,5 @@ urlpatterns = [
     path("region/", views.region_set, name="region"),
     path("changes/", views.changes, name="changes"),
     path("changes/feed/", feeds.ChangesFeed(), name="changes-feed"),
+    path("styleguide/", views.styleguide, name="styleguide"),  # development only (404 unless DEBUG)
 ]

@@ -4,18 +4,21 @@ from __future__ import annotations
 
 import logging
 
+from django.conf import settings
 from django.contrib import messages
-from django.http import HttpRequest, HttpResponse
+from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils.http import url_has_allowed_host_and_scheme
+from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_http_methods, require_POST, require_safe
 
+from core import hooks
 from core.hooks import module_links, teaching_links
 
 from . import presenting, selectors, services
-from .domain import Region
-from .forms import HelpFinderForm, RegionForm
+from .domain import CheckOption, Lesson, Module, PracticeCheck, Region
+from .forms import HelpFinderForm, PracticeAnswerForm, RegionForm
 from .registry import get_course
 from .sessions import HELP_AGE_SESSION_KEY, REGION_SESSION_KEY
 
@@ -24,7 +27,13 @@ logger = logging.getLogger(__name__)
 
 @require_safe
 def home(request: HttpRequest) -> HttpResponse:
-    return render(request, "courses/home.html", {"course": get_course()})
+    context = {
+        "course": get_course(),
+        # Classes live in another app: its links come through core's hooks (none if it is not installed).
+        "teacher_links": hooks.home_teacher_links(request),
+        "student_links": hooks.home_student_links(request),
+    }
+    return render(request, "courses/home.html", context)
 
 
 @require_safe
@@ -62,11 +71,35 @@ def teacher_notes(request: HttpRequest, module_id: str) -> HttpResponse:
 @require_safe
 def lesson_detail(request: HttpRequest, module_id: str, lesson_id: str) -> HttpResponse:
     module, lesson = selectors.lesson_get(module_id=module_id, lesson_id=lesson_id)
+    return _lesson_page(request, module, lesson)
+
+
+# No CSRF token: an answer changes nothing anywhere (no row, no session key, no log line), and a token
+# in the form would put one reader's value into the lesson fragment every reader is served from cache.
+@csrf_exempt
+@require_http_methods(["GET", "HEAD", "POST"])
+def lesson_check(request: HttpRequest, module_id: str, lesson_id: str) -> HttpResponse:
+    """A practice check answered without JavaScript: the lesson again, with the feedback at that check."""
+    module, lesson = selectors.lesson_get(module_id=module_id, lesson_id=lesson_id)
+    form = PracticeAnswerForm(request.POST if request.method == "POST" else None, lesson=lesson)
+    if not form.is_valid():  # a bookmarked address, or a check this lesson does not have: the lesson as it is
+        return redirect("courses:lesson", module_id=module.id, lesson_id=lesson.id)
+    return _lesson_page(request, module, lesson, answered=form.chosen())
+
+
+def _lesson_page(
+    request: HttpRequest,
+    module: Module,
+    lesson: Lesson,
+    *,
+    answered: tuple[PracticeCheck, CheckOption | None] | None = None,
+) -> HttpResponse:
     done = selectors.lessons_done(user=request.user, session=request.session, module=module)
     previous, following = module.neighbours(lesson)
     course = get_course()
     # Only a lesson that shows the law card varies with the reader's region.
     region = selectors.reader_region(session=request.session, course=course) if lesson.show_law_card else None
+    check, option = answered if answered else (None, None)
     context = {
         "module": module,
         "lesson": lesson,
@@ -77,6 +110,9 @@ def lesson_detail(request: HttpRequest, module_id: str, lesson_id: str) -> HttpR
         # Read only inside the cached lesson fragment: callables, so a cached page never computes them.
         "law_cards": lambda: [course.law_cards[r.id] for r in course.regions if r.id in course.law_cards],
         "help_everywhere": lambda: selectors.help_everywhere(course=course),
+        # A practice answer (ids from the course, never the reader's own words): part of the fragment's key.
+        "answered_check": check.id if check else "",
+        "answered_option": option.id if option else "",
         "is_done": lesson.key in done,
         "progress": selectors.module_progress(module=module, done=done),
     }
@@ -251,3 +287,33 @@ def region_set(request: HttpRequest) -> HttpResponse:
     if form.cleaned_data["region"] in course.law_cards:
         return redirect("courses:law-region", region_id=form.cleaned_data["region"])
     return redirect("courses:law")
+
+
+@require_safe
+def styleguide(request: HttpRequest) -> HttpResponse:
+    """Every component, the palette, the module colours, icons and pictures (docs/design.md): development only."""
+    if not settings.DEBUG:
+        raise Http404("The style guide is only served in development.")
+    course = get_course()
+    diagrams = sorted(p.name for p in (settings.BASE_DIR / "static" / "img" / "diagrams").glob("*.svg"))
+    context = {
+        "course": course,
+        "help_everywhere": selectors.help_everywhere(course=course),
+        "diagrams": diagrams,
+        "type_steps": ["4", "3", "2", "1", "0", "-1"],
+        "tokens": STYLEGUIDE_TOKENS,
+    }
+    return render(request, "courses/styleguide.html", context)
+
+
+# The page-wide colours of pause.css, shown on /styleguide/ (docs/design.md gives their contrast).
+STYLEGUIDE_TOKENS = (
+    ("--pause-ink", "Text"),
+    ("--pause-paper", "Quiet background: footer, objectives"),
+    ("--pause-accent", "Accent: word-mark, main buttons, highlights"),
+    ("--pause-accent-tint", "Accent background: the crisis line"),
+    ("--pause-calm", "Help: the help box's border"),
+    ("--pause-calm-tint", "Help background"),
+    ("--pause-key-tint", "Key points background"),
+    ("--pause-note-bg", "Content note background"),
+)

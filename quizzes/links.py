@@ -39,3 +39,8 @@ def pack_links(module: Any) -> list[Link]:
         ),
         Link("Download the printable pack (PDF)", reverse("quizzes:pack-pdf", args=[module.id])),
     ]
+
+
+def curriculum_link(request: Any) -> list[Link]:
+    """On /schools/: the curriculum map, for the lead who asks what Pause covers."""
+    return [Link("Curriculum map: what Pause covers, statement by statement", reverse("quizzes:curriculum"))]

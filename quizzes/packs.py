@@ -85,6 +85,11 @@ class Pack:
     def lessons(self) -> tuple[Lesson, ...]:
         return self.module.lessons
 
+    @property
+    def stem(self) -> str:
+        """The start of its PDF's file name: the teacher's copy (with answers) is kept apart."""
+        return f"{self.module.id}+answers" if self.answers else self.module.id
+
 
 def _scrambled(texts: tuple[str, ...]) -> tuple[str, ...]:
     """A fixed order that is not the right one (the same in every copy of the pack)."""
@@ -130,13 +135,17 @@ def _story(item: Scenario) -> Story:
     return Story(item.title, item.intro_html, cards, tuple(item.endings.values()))
 
 
-def pack_get(*, module_id: str) -> Pack:
-    """The pack of a module (404 for no such module); a module without a quiz has no worksheet."""
+def pack_get(*, module_id: str, answers: bool = False) -> Pack:
+    """The pack of a module (404 for no such module); a module without a quiz has no worksheet.
+
+    The worksheet's answers are for teachers: only ``answers=True`` (a staff member's pack) has them,
+    as the quiz never shows an answer before it is given.
+    """
     module = course_selectors.module_get(module_id=module_id)
     quiz = get_quiz(module.id)
     titles = {lesson.id: lesson.title for lesson in module.lessons}
     questions: list[Question] = []
-    answers: list[Answer] = []
+    right: list[Answer] = []
     stories: list[Story] = []
     for item in quiz.items if quiz else ():
         if isinstance(item, Scenario):
@@ -144,7 +153,8 @@ def pack_get(*, module_id: str) -> Pack:
         elif item.scored:
             number = len(questions) + 1
             questions.append(_question(number, item, titles.get(item.lesson_id or "", "")))
-            answers.append(_answer(number, item))
-    parts = (module.content_hash, quiz.content_hash if quiz else "-", PACK_LAYOUT_VERSION)
+            if answers:
+                right.append(_answer(number, item))
+    parts = (module.content_hash, quiz.content_hash if quiz else "-", PACK_LAYOUT_VERSION, str(answers))
     key = hashlib.sha256(":".join(parts).encode()).hexdigest()[:16]
-    return Pack(module, tuple(questions), tuple(answers), tuple(stories), key)
+    return Pack(module, tuple(questions), tuple(right), tuple(stories), key)

@@ -59,7 +59,7 @@ def _layout() -> str:
 def pack_pdf_file(pack: Pack) -> Path:
     """Where this version of the pack's PDF lives (whether or not it has been built)."""
     version = hashlib.sha256(f"{pack.key}:{_layout()}".encode()).hexdigest()[:16]
-    return Path(settings.PAUSE_PACK_DIR) / f"{pack.module.id}-{version}.pdf"
+    return Path(settings.PAUSE_PACK_DIR) / f"{pack.stem}-{version}.pdf"
 
 
 def _is_pdf(path: Path) -> bool:
@@ -125,8 +125,8 @@ def _locked(pack: Pack) -> Iterator[None]:
 
 def _remove_older(pack: Pack) -> None:
     keep = pack_pdf_file(pack)
-    for old in keep.parent.glob(f"{pack.module.id}-*"):
-        if old != keep and old.with_suffix(".pdf") != keep and old.name.rsplit("-", 1)[0] == pack.module.id:
+    for old in keep.parent.glob(f"{pack.stem}-*"):
+        if old != keep and old.with_suffix(".pdf") != keep and old.name.rsplit("-", 1)[0] == pack.stem:
             old.unlink(missing_ok=True)
 
 

@@ -17,4 +17,7 @@ urlpatterns = [
     path("modules/<slug:module_id>/pack/", views.pack_page, name="pack"),
     path("modules/<slug:module_id>/pack.pdf", views.pack_pdf, name="pack-pdf"),
     path("progress/", views.progress, name="progress"),
+    path("curriculum/", views.curriculum, name="curriculum"),
+    path("curriculum/<slug:framework_id>/", views.curriculum_framework, name="curriculum-framework"),
+    path("curriculum/<slug:framework_id>/csv/", views.curriculum_csv, name="curriculum-csv"),
 ]

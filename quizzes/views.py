@@ -11,16 +11,18 @@ import secrets
 from dataclasses import dataclass
 from typing import Any
 
-from django.http import FileResponse, HttpRequest, HttpResponse
+from django.http import FileResponse, HttpRequest, HttpResponse, StreamingHttpResponse
 from django.http.response import HttpResponseBase
 from django.shortcuts import redirect, render
 from django.views.decorators.debug import sensitive_post_parameters
 from django.views.decorators.http import require_POST, require_safe
 
+from core.hooks import module_end_links
 from courses import selectors as course_selectors
 from courses.domain import Lesson, Module
 
 from . import kinds, packs, pdf, selectors, services
+from .curriculum import curriculum_csv_lines, curriculum_map, curriculum_maps
 from .domain import Ending, Item, Quiz
 from .forms import AnswerForm, PlaceForm
 from .grading import ItemResult, endings_reached, grade_answer, grade_quiz
@@ -225,6 +227,7 @@ def quiz_result(request: HttpRequest, module_id: str, attempt_id: str) -> HttpRe
         "rows": rows,
         "scored_rows": [row for row in rows if row.item.scored],
         "review": review,
+        "end_links": module_end_links((request, module)),
         **_help_context(request),
     }
     return render(request, "quizzes/result.html", context)
@@ -246,16 +249,22 @@ def progress(request: HttpRequest) -> HttpResponse:
     return render(request, "quizzes/progress.html", {"standings": standings})
 
 
+def _pack_for(request: HttpRequest, module_id: str) -> packs.Pack:
+    """Everyone gets the pack; a teacher's copy also has the worksheet's answers (quizzes never show
+    an answer before it is given). quizzes knows accounts' roles only by this duck-typed flag."""
+    return packs.pack_get(module_id=module_id, answers=getattr(request.user, "is_staff_member", False))
+
+
 @require_safe
 def pack_page(request: HttpRequest, module_id: str) -> HttpResponse:
     """A module's printable pack as a page: the browser's Print makes the same pages as the PDF."""
-    return render(request, "quizzes/pack.html", {"pack": packs.pack_get(module_id=module_id)})
+    return render(request, "quizzes/pack.html", {"pack": _pack_for(request, module_id)})
 
 
 @require_safe
 def pack_pdf(request: HttpRequest, module_id: str) -> HttpResponseBase:
     """The pack as a PDF: made once per content version (quizzes.pdf), then served as a file."""
-    pack = packs.pack_get(module_id=module_id)
+    pack = _pack_for(request, module_id)
     try:
         handle = pdf.pack_pdf_open(pack=pack)
     except pdf.PackUnavailable as refusal:
@@ -264,5 +273,25 @@ def pack_pdf(request: HttpRequest, module_id: str) -> HttpResponseBase:
         return render(request, "quizzes/pack_unavailable.html", context, status=503)
     filename = f"pause-{pack.module.id}-pack.pdf"
     response = FileResponse(handle, content_type="application/pdf", as_attachment=True, filename=filename)
-    response["Cache-Control"] = "public, max-age=3600"
+    # private: a shared cache must never hand a teacher's copy (with answers) to anyone else.
+    response["Cache-Control"] = "private, max-age=3600"
+    return response
+
+
+@require_safe
+def curriculum(request: HttpRequest) -> HttpResponse:
+    return render(request, "quizzes/curriculum.html", {"maps": curriculum_maps()})
+
+
+@require_safe
+def curriculum_framework(request: HttpRequest, framework_id: str) -> HttpResponse:
+    return render(request, "quizzes/curriculum_framework.html", {"map": curriculum_map(framework_id)})
+
+
+@require_safe
+def curriculum_csv(request: HttpRequest, framework_id: str) -> StreamingHttpResponse:
+    mapped = curriculum_map(framework_id)
+    lines = curriculum_csv_lines(mapped, site=request.build_absolute_uri("/").rstrip("/"))
+    response = StreamingHttpResponse(lines, content_type="text/csv; charset=utf-8")
+    response["Content-Disposition"] = f'attachment; filename="pause-curriculum-{mapped.framework.id}.csv"'
     return response

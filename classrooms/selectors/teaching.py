@@ -54,15 +54,16 @@ class ClassMatrix:
 def class_students(*, classroom: Classroom) -> list[User]:
     return list(
         User.objects.filter(enrolments__classroom=classroom, role=User.Role.STUDENT)
-        .only("pk", "first_name", "username")
+        .only("pk", "first_name", "username", "last_login")
         .order_by("first_name", "username")
     )
 
 
-def class_matrix(*, classroom: Classroom, sort: str | None = None) -> ClassMatrix:
+def class_matrix(*, classroom: Classroom, sort: str | None = None, students: list[User] | None = None) -> ClassMatrix:
     """Students × assigned modules. The same number of queries for 30 students or 300."""
     assigned = assigned_modules(classroom=classroom)
-    rows = progress_rows(students=class_students(classroom=classroom), assigned=assigned)
+    students = class_students(classroom=classroom) if students is None else students
+    rows = progress_rows(students=students, assigned=assigned)
     order = Sort.of(sort)
     if order in (Sort.PROGRESS, Sort.PROGRESS_DESC):
         rows.sort(

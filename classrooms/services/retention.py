@@ -13,6 +13,7 @@ from accounts import throttle
 from accounts.models import User
 
 from ..models import Classroom, FamilyCode
+from .questions import asks_forget_expired
 from .teaching import classroom_delete
 
 
@@ -39,12 +40,14 @@ def _delete_users(users: QuerySet[User]) -> int:
 def purge_expired(*, days: int, now: datetime.datetime | None = None) -> Purged:
     """Delete what the retention policy says must go:
 
-    - classes archived more than ``days`` ago, with students in no other class;
+    - classes archived more than ``days`` ago, with students in no other class, and their
+      question boxes (``ClassQuestion`` goes with its class);
     - students in no class at all who have not signed in for ``days``;
     - parents linked to no child who have not signed in for ``days``;
     - teachers whose account was deactivated (``is_active`` off), who own no class (their
       classes stay until a school admin hands them on) and have not signed in for ``days``;
-    - family codes past their expiry, and wrong-code counts past their window.
+    - family codes past their expiry, wrong-code counts past their window, and the question
+      box's daily counts from before today.
 
     Sessions naming a deleted account are not looked for: they expire within two hours
     (SESSION_COOKIE_AGE), ``clearsessions`` removes them, and until then they sign nobody in
@@ -64,4 +67,5 @@ def purge_expired(*, days: int, now: datetime.datetime | None = None) -> Purged:
     staff = _delete_users(idle.filter(role=User.Role.TEACHER, is_active=False, classrooms__isnull=True))
     codes, _ = FamilyCode.objects.filter(expires_at__lt=now).delete()
     throttle.forget_expired(now=now)
+    asks_forget_expired(today=timezone.localdate(now))
     return Purged(classes=classes, students=students, family_codes=codes, parents=parents, staff=staff)

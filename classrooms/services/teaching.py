@@ -24,11 +24,11 @@ def ensure_open(classroom: Classroom) -> None:
 
 
 @transaction.atomic
-def classroom_create(*, teacher: User, name: str) -> Classroom:
+def classroom_create(*, teacher: User, name: str, age_band: str = "") -> Classroom:
     school = teacher.staff_membership.school
 
     def create(code: str) -> Classroom:
-        classroom = Classroom(school=school, teacher=teacher, name=name.strip(), join_code=code)
+        classroom = Classroom(school=school, teacher=teacher, name=name.strip(), join_code=code, age_band=age_band)
         # A clashing code is an IntegrityError, and with_unique draws again; school and teacher are loaded rows.
         classroom.full_clean(exclude=["school", "teacher"], validate_unique=False)
         classroom.save()
@@ -91,3 +91,38 @@ def assignment_set(
 def assignment_delete(*, assignment: Assignment) -> None:
     ensure_open(assignment.classroom)
     assignment.delete()
+
+
+@transaction.atomic
+def assignments_set_many(*, classroom: Classroom, picks: list[tuple[str, datetime.date | None]]) -> int:
+    """Assign several modules at once, each with its due date; one already assigned keeps its note and
+    takes the new date. Returns how many were newly assigned."""
+    ensure_open(classroom)
+    existing = {a.module_id: a for a in classroom.assignments.all()}
+    created = 0
+    for module_id, due_on in picks:
+        if module_id in existing:
+            Assignment.objects.filter(pk=existing[module_id].pk).update(due_on=due_on)
+            continue
+        assignment = Assignment(classroom=classroom, module_id=module_id, due_on=due_on)
+        assignment.full_clean(exclude=["classroom"], validate_unique=False, validate_constraints=False)
+        assignment.save()
+        created += 1
+    return created
+
+
+@transaction.atomic
+def classroom_set_letter_note(*, classroom: Classroom, letter_note: str) -> None:
+    """The school's own paragraph on the class's letter to families (plain text; templates escape it)."""
+    ensure_open(classroom)
+    classroom.letter_note = letter_note.strip()
+    classroom.full_clean(exclude=["school", "teacher"], validate_unique=False)
+    Classroom.objects.filter(pk=classroom.pk).update(letter_note=classroom.letter_note)
+
+
+@transaction.atomic
+def classroom_set_age_band(*, classroom: Classroom, age_band: str) -> None:
+    """The class's age band (one of the course's, or empty for mixed ages): it decides what is suggested and warned."""
+    ensure_open(classroom)
+    classroom.age_band = age_band
+    Classroom.objects.filter(pk=classroom.pk).update(age_band=age_band)

@@ -13,6 +13,7 @@ from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_http_methods, require_POST, require_safe
 
 from accounts import throttle
+from accounts.credentials import TYPED_CODE_MAX
 from accounts.decorators import AuthenticatedRequest, student_required
 from accounts.errors import Refused
 from accounts.signin import sign_in
@@ -21,6 +22,7 @@ from ..forms import JoinForm
 from ..links import own_page
 from ..selectors import access
 from ..selectors import me as selectors
+from ..selectors import questions as question_selectors
 from ..services import families as family_services
 from ..services import students as student_services
 from .common import (
@@ -43,7 +45,9 @@ def after_login(request: HttpRequest) -> HttpResponse:
 @never_cache
 @require_http_methods(["GET", "HEAD", "POST"])
 def join(request: HttpRequest) -> HttpResponseBase:
-    form = JoinForm(request.POST or None)
+    # A join link (/join/?code=…, from the class's QR or a share link) fills the code in; it never submits.
+    typed = request.GET.get("code", "")[:TYPED_CODE_MAX].strip()
+    form = JoinForm(request.POST or None, initial={"code": typed} if typed else None)
     context = {"form": form, "signed_in": request.user.is_authenticated}
     if request.method != "POST":
         return render(request, "classrooms/join.html", context)
@@ -94,6 +98,7 @@ def me(request: AuthenticatedRequest) -> HttpResponse:
         "assignments": selectors.student_assignments(student=student),
         "watchers": selectors.student_watchers(student=student),
         "family_code": selectors.family_code_current(student=student),
+        "class_answers": question_selectors.class_answers_for_student(student=student),
     }
     return render(request, "classrooms/me.html", context)
 

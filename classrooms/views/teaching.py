@@ -15,14 +15,15 @@ from accounts.decorators import AuthenticatedRequest, staff_required
 from accounts.errors import Refused
 from courses.registry import get_course
 
-from .. import exports
-from ..forms import AssignmentForm, ClassroomForm, ReissueForm, RosterForm
+from .. import exports, sharing
+from ..forms import AgeBandForm, AssignManyForm, AssignmentForm, ClassroomForm, ReissueForm, RosterForm
 from ..models import Classroom
-from ..selectors import access, teaching
+from ..selectors import access, questions, summary, teaching
 from ..services import students as student_services
 from ..services import teaching as services
 from .access import access_classroom
 from .common import confirm_delete_page, delete_confirmed, issue, refused, take_issued
+from .planning import assign_many_form
 
 
 def _teach_page(request: AuthenticatedRequest, form: ClassroomForm, status: int = 200) -> HttpResponse:
@@ -49,25 +50,49 @@ def classroom_create(request: AuthenticatedRequest) -> HttpResponse:
     form = ClassroomForm(request.POST)
     if not form.is_valid():
         return _teach_page(request, form, status=400)
-    classroom = services.classroom_create(teacher=request.user, name=form.cleaned_data["name"])
-    messages.success(request, f"Class “{classroom.name}” is ready. Its join code is {classroom.join_code}.")
+    classroom = services.classroom_create(
+        teacher=request.user, name=form.cleaned_data["name"], age_band=form.cleaned_data["age_band"]
+    )
+    messages.success(
+        request,
+        f"Class “{classroom.name}” is ready. Its join code is {classroom.join_code}. "
+        "Now choose its modules: the ones ticked fit its age, a week apart.",
+    )
     return redirect("classrooms:class", classroom_id=classroom.pk)
 
 
 def _class_page(
-    request: AuthenticatedRequest, classroom: Classroom, *, assign_form: AssignmentForm | None = None, status: int = 200
+    request: AuthenticatedRequest,
+    classroom: Classroom,
+    *,
+    assign_form: AssignmentForm | None = None,
+    many_form: AssignManyForm | None = None,
+    status: int = 200,
 ) -> HttpResponse:
+    students = teaching.class_students(classroom=classroom)
+    matrix = teaching.class_matrix(classroom=classroom, sort=request.GET.get("sort"), students=students)
+    join_link = sharing.join_link(request, classroom)
     context = {
         "classroom": classroom,
-        "matrix": teaching.class_matrix(classroom=classroom, sort=request.GET.get("sort")),
-        "assign_form": assign_form or AssignmentForm(),
+        "matrix": matrix,
+        "summary": summary.class_summary(matrix=matrix, students=students) if students else None,
+        "assign_form": assign_form or AssignmentForm(classroom=classroom),
+        "many_form": many_form or assign_many_form(classroom, matrix),
         "join_url": request.build_absolute_uri(reverse("classrooms:join")),
+        "join_link": join_link,
+        "qr": sharing.qr_svg(join_link),
+        "share_links": sharing.share_links(join_link),
+        "band": get_course().age_band(classroom.age_band),
+        "summary_first": bool(matrix.rows and matrix.assigned),
+        "min_shown": teaching.MIN_RESPONSES_SHOWN,
+        "age_choices": AgeBandForm().fields["age_band"].choices,  # type: ignore[attr-defined]
         "hand_over_to": [
             person
             for person in account_selectors.school_staff_active(school=classroom.school)
             if person.pk != classroom.teacher_id
         ],
         "join_notices": teaching.join_notices(classroom=classroom),
+        "question_counts": questions.question_counts(classroom=classroom),
     }
     return render(request, "classrooms/class.html", context, status=status)
 
@@ -82,7 +107,7 @@ def classroom_detail(request: AuthenticatedRequest, classroom_id: int) -> HttpRe
 @require_POST
 def assignment_set(request: AuthenticatedRequest, classroom_id: int) -> HttpResponse:
     classroom = access_classroom(request, classroom_id)
-    form = AssignmentForm(request.POST)
+    form = AssignmentForm(request.POST, classroom=classroom)
     if not form.is_valid():
         return _class_page(request, classroom, assign_form=form, status=400)
     data = form.cleaned_data
@@ -95,6 +120,28 @@ def assignment_set(request: AuthenticatedRequest, classroom_id: int) -> HttpResp
     module = get_course().module(data["module_id"])
     title = module.title if module else data["module_id"]
     messages.success(request, f"“{title}” is {'assigned' if created else 'updated'}.")
+    return redirect("classrooms:class", classroom_id=classroom.pk)
+
+
+@staff_required
+@require_POST
+def assign_many(request: AuthenticatedRequest, classroom_id: int) -> HttpResponse:
+    classroom = access_classroom(request, classroom_id)
+    data = request.POST.copy()
+    if "whole" in data:  # "Assign the whole course": every module, with the dates shown
+        data.setlist("modules", [m.id for m in get_course().modules])
+    matrix = teaching.class_matrix(classroom=classroom)
+    form = assign_many_form(classroom, matrix, data)
+    if not form.is_valid():
+        return _class_page(request, classroom, many_form=form, status=400)
+    try:
+        created = services.assignments_set_many(classroom=classroom, picks=form.picks())
+    except Refused as refusal:
+        return refused(request, refusal, classroom)
+    picked = len(form.picks())
+    messages.success(
+        request, f"{created} module{'s' if created != 1 else ''} assigned; {picked - created} already set updated."
+    )
     return redirect("classrooms:class", classroom_id=classroom.pk)
 
 
@@ -115,7 +162,8 @@ def assignment_delete(request: AuthenticatedRequest, classroom_id: int, assignme
 @require_http_methods(["GET", "HEAD", "POST"])
 def roster(request: AuthenticatedRequest, classroom_id: int) -> HttpResponse:
     classroom = access_classroom(request, classroom_id)
-    form = RosterForm(request.POST or None)
+    existing = [student.first_name for student in teaching.class_students(classroom=classroom)]
+    form = RosterForm(request.POST or None, existing=existing)
     if request.method == "POST" and form.is_valid():
         try:
             logins = student_services.roster_create(classroom=classroom, names=form.cleaned_data["names"])
@@ -135,7 +183,9 @@ def cards(request: AuthenticatedRequest, classroom_id: int) -> HttpResponse:
         "classroom": classroom,
         "logins": take_issued(request, classroom.pk),
         "site_url": request.build_absolute_uri(reverse("login")),
+        "join_link": sharing.join_link(request, classroom),
     }
+    context["qr"] = sharing.qr_svg(context["join_link"])
     return render(request, "classrooms/cards.html", context)
 
 

@@ -8,11 +8,11 @@ keys, so a content edit never rewrites a learner's past.
 
 One module per part of the course: ``course`` (course, modules, lessons,
 guides), ``law_help`` (law cards, help directories, first steps),
-``publishers`` (accepted publishers) and ``base`` (what they share).
+``publishers`` (accepted publishers), ``standards`` (curriculum frameworks) and ``base`` (what they share).
 """
 
 from .base import Heading, Region, Source
-from .course import AgeBand, Course, Guide, Lesson, Module, TeacherNotes
+from .course import AgeBand, Course, Guide, Illustration, Lesson, Module, TeacherNotes
 from .law_help import (
     HELP_SECTIONS,
     KIND_LABELS,
@@ -25,7 +25,9 @@ from .law_help import (
     LawCard,
     LawEntry,
 )
+from .practice import CheckOption, LessonPart, PracticeCheck
 from .publishers import Publisher, Publishers, Refusal, host_of
+from .standards import Framework, Standards, Statement
 
 __all__ = [
     "Change",
@@ -33,6 +35,7 @@ __all__ = [
     "KIND_LABELS",
     "READER_SECTIONS",
     "AgeBand",
+    "CheckOption",
     "Course",
     "FirstStep",
     "Guide",
@@ -40,15 +43,21 @@ __all__ = [
     "HelpDirectory",
     "HelpSection",
     "HelpService",
+    "Illustration",
     "LawCard",
     "LawEntry",
     "Lesson",
+    "LessonPart",
     "Module",
+    "PracticeCheck",
     "Publisher",
     "Publishers",
+    "Framework",
     "Refusal",
     "Region",
     "Source",
+    "Standards",
+    "Statement",
     "TeacherNotes",
     "host_of",
 ]

@@ -26,3 +26,8 @@ class Source:
 class Region:
     id: str
     name: str
+    name_after_in: str = ""  # "the United States": "Help in the United States"
+
+    @property
+    def in_name(self) -> str:
+        return self.name_after_in or self.name

@@ -9,7 +9,9 @@ from pathlib import Path
 
 from .base import Heading, Region, Source
 from .law_help import Change, FirstStep, HelpDirectory, LawCard
+from .practice import LessonPart, PracticeCheck
 from .publishers import Publisher, Publishers
+from .standards import Standards
 
 
 @dataclass(frozen=True, slots=True)
@@ -18,6 +20,10 @@ class AgeBand:
     label: str
     min: int
     max: int
+
+    def suits(self, module: Module) -> bool:
+        """A module suits a class of this band when its youngest age is not above the band's oldest."""
+        return module.age_min <= self.max
 
 
 @dataclass(frozen=True, slots=True)
@@ -34,11 +40,18 @@ class Lesson:
     word_count: int
     content_hash: str
     show_law_card: bool = False
+    standards: tuple[str, ...] = ()  # "framework:code" references, checked against the course's Standards
+    # Practice checks in the text (```check blocks), and the HTML cut where each one stands.
+    checks: tuple[PracticeCheck, ...] = ()
+    parts: tuple[LessonPart, ...] = ()
 
     @property
     def key(self) -> str:
         """How progress refers to this lesson: ``module/lesson``."""
         return f"{self.module_id}/{self.id}"
+
+    def check(self, check_id: str | None) -> PracticeCheck | None:
+        return next((check for check in self.checks if check.id == check_id), None)
 
 
 @dataclass(frozen=True, slots=True)
@@ -47,6 +60,18 @@ class TeacherNotes:
     minutes: int | None
     html: str
     headings: tuple[Heading, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class Illustration:
+    """A picture drawn for the course: static/img/illustrations/<file>.svg and its description."""
+
+    file: str
+    alt: str
+
+    @property
+    def static_path(self) -> str:
+        return f"img/illustrations/{self.file}.svg"
 
 
 @dataclass(frozen=True, slots=True)
@@ -67,6 +92,13 @@ class Module:
     reviewed: datetime.date
     teacher_notes: TeacherNotes | None
     content_hash: str
+    colour: str = "slate"  # a `tone-<colour>` class in pause.css
+    icon: str = ""  # static/img/modules/<icon>.svg
+    illustration: Illustration | None = None
+
+    @property
+    def icon_path(self) -> str:
+        return f"img/modules/{self.icon}.svg"
 
     @property
     def minutes(self) -> int:
@@ -111,6 +143,7 @@ class Course:
     publishers: Publishers = field(default_factory=lambda: Publishers({}, ()))
     changes: tuple[Change, ...] = ()  # content/changes.yaml, newest first
     crisis_words: tuple[str, ...] = ()  # content/crisis-words.yaml, lowercase
+    standards: Standards = field(default_factory=Standards)
     _modules_by_id: Mapping[str, Module] = field(init=False, repr=False, compare=False)
 
     def __post_init__(self):
@@ -124,6 +157,9 @@ class Course:
 
     def region(self, region_id: str | None) -> Region | None:
         return next((region for region in self.regions if region.id == region_id), None)
+
+    def age_band(self, band_id: str | None) -> AgeBand | None:
+        return next((band for band in self.age_bands if band.id == band_id), None)
 
     def guides_for(self, audience: str) -> tuple[Guide, ...]:
         return tuple(guide for guide in self.guides if guide.audience == audience)

@@ -12,11 +12,12 @@ from ..reader import ContentReader, ParsedFile, where_of
 
 @dataclass
 class Context:
-    """One load of the course: ``root`` (the folder with course.yaml), its reader and its publishers."""
+    """One load of the course: ``root`` (the folder with course.yaml), its reader, its publishers and standards."""
 
     root: Path
     reader: ContentReader
     publishers: domain.Publishers = field(default_factory=lambda: domain.Publishers({}, ()))
+    standards: domain.Standards = field(default_factory=domain.Standards)  # content/standards/, read before modules
     # Law cards and help directories read so far, for the changelog check: "law/x.yaml" -> (file, hash).
     watched: dict[str, tuple[Path, str]] = field(default_factory=dict)
 

@@ -7,7 +7,7 @@ at the first problem: each one becomes a :class:`ContentError` naming the file
 and line, and loading goes on so an author sees them all in one run.
 
 This module reads course.yaml and puts the course together; each other kind of
-file has its own module here (modules, guides, law, help, publishers).
+file has its own module here (modules, guides, law, help, publishers, standards).
 """
 
 from __future__ import annotations
@@ -26,6 +26,7 @@ from .help import load_help_directories
 from .law import load_law_cards
 from .modules import load_modules
 from .publishers import read_publishers
+from .standards import load_standards
 
 
 @dataclass
@@ -54,6 +55,7 @@ def load_course(root: Path | str) -> LoadResult:
     ctx.reader.link_host_allowed = ctx.host_allowed
     regions = _regions(ctx, course_path, parsed)
     first_steps = _first_steps(ctx, course_path, parsed)
+    ctx.standards = load_standards(ctx)
     guides = load_guides(ctx, course_file)
     # A broken guide is reported once, in its own file, not again by every module naming it.
     guide_ids = {path.stem for path in ctx.markdown_files(ctx.root / "guides")}
@@ -73,6 +75,7 @@ def load_course(root: Path | str) -> LoadResult:
         publishers=ctx.publishers,
         crisis_words=load_crisis_words(ctx),
         changes=load_changes(ctx, regions),  # last: it checks the law cards' and help directories' hashes
+        standards=ctx.standards,
     )
     return LoadResult(course=course, errors=sorted(ctx.reader.errors))
 
@@ -100,7 +103,7 @@ def _regions(ctx: Context, path: Path, parsed: ParsedFile) -> dict[str, domain.R
         if region.id in regions:
             line = parsed.line("regions", index)
             ctx.reader.error(path, line, f"regions[{index}]", f"duplicate region '{region.id}'", Code.DUPLICATE_ID)
-        regions.setdefault(region.id, domain.Region(region.id, region.name))
+        regions.setdefault(region.id, domain.Region(region.id, region.name, region.name_after_in or ""))
     for index, band in enumerate(parsed.model.age_bands):
         if band.min > band.max:
             line = parsed.line("age_bands", index)

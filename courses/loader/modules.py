@@ -8,8 +8,10 @@ from pathlib import Path
 
 from .. import domain, schemas
 from ..errors import Code
+from ..practice import split_at_checks
 from ..reader import ParsedFile
 from .context import Context
+from .standards import check_references
 
 SLUG = re.compile(schemas.SLUG_PATTERN)
 TEACHER_NOTES = "teacher.md"
@@ -72,6 +74,8 @@ def _module(ctx: Context, folder: Path, number: int, guide_ids: set[str]) -> dom
             Code.UNKNOWN_REFERENCE,
         )
     ctx.check_sources(path, parsed, ("sources",), spec.sources)
+    _check_pictures(ctx, path, parsed, spec)
+    module_standards = check_references(ctx, path, parsed, spec.standards)
 
     lessons: list[domain.Lesson] = []
     seen: set[str] = set()
@@ -121,7 +125,7 @@ def _module(ctx: Context, folder: Path, number: int, guide_ids: set[str]) -> dom
         summary=spec.summary,
         age_min=spec.age_min,
         objectives=tuple(spec.objectives),
-        standards=tuple(spec.standards),
+        standards=module_standards,
         lessons=tuple(lessons),
         content_note=spec.content_note,
         parent_guide_id=spec.parent_guide,
@@ -131,7 +135,26 @@ def _module(ctx: Context, folder: Path, number: int, guide_ids: set[str]) -> dom
         reviewed=spec.reviewed,
         teacher_notes=teacher_notes,
         content_hash=digest,
+        colour=spec.colour,
+        icon=spec.icon,
+        illustration=(
+            domain.Illustration(file=spec.illustration.file, alt=spec.illustration.alt) if spec.illustration else None
+        ),
     )
+
+
+def _check_pictures(ctx: Context, path: Path, parsed: ParsedFile, spec: schemas.ModuleFile) -> None:
+    """The icon and the illustration a module names are files in static/img/ (content.E011)."""
+    from django.contrib.staticfiles import finders
+
+    wanted: list[tuple[tuple[str, ...], str, str]] = [(("icon",), "icon", f"img/modules/{spec.icon}.svg")]
+    if spec.illustration:
+        wanted.append(
+            (("illustration", "file"), "illustration.file", f"img/illustrations/{spec.illustration.file}.svg")
+        )
+    for loc, where, static_path in wanted:
+        if not finders.find(static_path):
+            ctx.reader.error(path, parsed.line(*loc), where, f"no picture 'static/{static_path}'", Code.MISSING_FILE)
 
 
 def _lesson(ctx: Context, path: Path, module_id: str, number: int) -> domain.Lesson | None:
@@ -143,7 +166,7 @@ def _lesson(ctx: Context, path: Path, module_id: str, number: int) -> domain.Les
         return None
     parsed, body, body_line = read
     front: schemas.LessonFrontMatter = parsed.model
-    rendered = ctx.reader.render(path, body, body_line)
+    rendered = ctx.reader.render(path, body, body_line, checks=True)
     return domain.Lesson(
         module_id=module_id,
         id=path.stem,
@@ -157,6 +180,9 @@ def _lesson(ctx: Context, path: Path, module_id: str, number: int) -> domain.Les
         word_count=rendered.word_count,
         content_hash=parsed.digest,
         show_law_card=front.show_law_card,
+        standards=check_references(ctx, path, parsed, front.standards),
+        checks=rendered.checks,
+        parts=split_at_checks(rendered.html, rendered.checks),
     )
 
 

@@ -15,7 +15,7 @@ the error's code.
 
 One module per family of files: ``course`` (course.yaml, publishers.yaml,
 module.yaml, lessons, teacher notes, guides), ``law_help`` (law cards, help
-directories) and ``base`` (what every file is made of).
+directories), ``standards`` (curriculum frameworks) and ``base`` (what every file is made of).
 """
 
 from __future__ import annotations
@@ -40,8 +40,10 @@ from .course import (
     CourseFile,
     FirstStep,
     GuideFrontMatter,
+    Illustration,
     LessonFrontMatter,
     LessonId,
+    ModuleColour,
     ModuleFile,
     Publisher,
     PublisherKind,
@@ -64,6 +66,7 @@ from .law_help import (
     LawEntry,
     LawTopic,
 )
+from .standards import StandardRef, StandardsFile, Statement, StatementCode
 
 # Every file's schema by kind, as `manage.py content_schema` writes them to content/schema/<kind>.schema.json.
 SCHEMAS: dict[str, type[Versioned]] = {
@@ -77,6 +80,7 @@ SCHEMAS: dict[str, type[Versioned]] = {
     "publishers": PublishersFile,
     "changes": ChangesFile,
     "crisis-words": CrisisWordsFile,
+    "standards": StandardsFile,
 }
 
 __all__ = [
@@ -101,6 +105,7 @@ __all__ = [
     "HelpDirectoryFile",
     "HelpKind",
     "HelpService",
+    "Illustration",
     "HttpsUrl",
     "ImageAge",
     "LaxDate",
@@ -109,6 +114,7 @@ __all__ = [
     "LawTopic",
     "LessonFrontMatter",
     "LessonId",
+    "ModuleColour",
     "ModuleFile",
     "Publisher",
     "PublisherKind",
@@ -117,6 +123,10 @@ __all__ = [
     "Region",
     "Slug",
     "Source",
+    "StandardRef",
+    "StandardsFile",
+    "Statement",
+    "StatementCode",
     "Strict",
     "TeacherNotesFrontMatter",
     "Text",

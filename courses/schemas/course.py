@@ -9,6 +9,7 @@ from pydantic_core import PydanticCustomError
 
 from ..errors import Code
 from .base import LaxDate, Slug, Source, Strict, Text, Versioned, require_sources
+from .standards import StandardRef
 
 # Lesson ids that would collide with the module's own pages.
 RESERVED_LESSON_IDS = frozenset({"quiz", "teacher-notes", "teacher", "module", "progress"})
@@ -33,6 +34,9 @@ class AgeBand(Strict):
 class Region(Strict):
     id: Slug
     name: Text
+    name_after_in: Text | None = Field(
+        default=None, description="How the name reads after 'in', when it differs: 'the United States'."
+    )
 
 
 class FirstStep(Strict):
@@ -68,6 +72,7 @@ PublisherKind = Literal[
     "broadcaster",
     "news",
     "platform",
+    "curriculum",
 ]
 
 
@@ -94,6 +99,15 @@ class PublishersFile(Versioned):
     refused: list[Refused] = Field(default_factory=list)
 
 
+# The palette's module colours: each is a `tone-<colour>` class in static/css/pause.css (docs/design.md).
+ModuleColour = Literal["teal", "blue", "slate", "green", "violet", "indigo", "amber", "rose"]
+
+
+class Illustration(Strict):
+    file: Slug = Field(description="static/img/illustrations/<file>.svg")
+    alt: Text = Field(description="What the picture shows, in words, for people who cannot see it.")
+
+
 class ModuleFile(Versioned):
     """content/modules/<module-id>/module.yaml"""
 
@@ -102,7 +116,10 @@ class ModuleFile(Versioned):
     summary: Text
     age_min: Annotated[int, Field(ge=5, le=99)]
     objectives: Annotated[list[Text], Field(min_length=1, max_length=8)]
-    standards: list[Text] = Field(default_factory=list)
+    standards: list[StandardRef] = Field(
+        default_factory=list,
+        description="Statements the module as a whole teaches, as 'framework:code' (content/standards/).",
+    )
     lessons: Annotated[list[LessonId], Field(min_length=1, description="Lesson ids (file stems), in order.")]
     content_note: Text | None = Field(
         default=None, description="Shown at the top of every lesson of the module (abuse, threats)."
@@ -111,6 +128,11 @@ class ModuleFile(Versioned):
     quiz: Annotated[str, StringConstraints(pattern=r"^[a-z0-9-]+\.yaml$")] | None = None
     sources: list[Source]
     reviewed: LaxDate
+    colour: ModuleColour = Field(description="The module's colour on cards, its page and its lessons (docs/design.md).")
+    icon: Slug = Field(description="The module's icon: static/img/modules/<icon>.svg.")
+    illustration: Illustration | None = Field(
+        default=None, description="The picture in the module page's header, with its description."
+    )
 
     _sources = field_validator("sources")(require_sources)
 
@@ -123,6 +145,10 @@ class LessonFrontMatter(Versioned):
     objectives: Annotated[list[Text], Field(min_length=1, max_length=3)]
     content_note: Text | None = None
     show_law_card: bool = Field(default=False, description="Show the law card of the reader's region after the lesson.")
+    standards: list[StandardRef] = Field(
+        default_factory=list,
+        description="Curriculum statements this lesson truly teaches, as 'framework:code' (content/standards/).",
+    )
 
 
 class TeacherNotesFrontMatter(Versioned):

@@ -100,7 +100,12 @@ class Source:
                 self.problem((*prefix, index, "id"), f"duplicate {what} id '{item_id}'", Code.DUPLICATE_ID)
 
     def markdown(self, loc: Loc, text: str | None) -> str:
-        return self.reader.render(self.path, text, self.parsed.line(*loc)).html if text else ""
+        if not text:
+            return ""
+        # Text on several lines is a block scalar (`key: |`): it starts on the line after its key, so a
+        # problem inside it (a broken ```chat, E034; a link off the list, E030) is reported at its own line.
+        first_line = self.parsed.line(*loc) + (1 if "\n" in text.strip() else 0)
+        return self.reader.render(self.path, text, first_line).html
 
 
 SpecT = TypeVar("SpecT", bound=ItemSpec)

@@ -2,25 +2,14 @@
 
 from __future__ import annotations
 
-import re
 from collections.abc import Sequence
 
+from courses.copying import looks_like_copying
 from courses.errors import Code
 
 from .. import schemas
 from ..domain import Option
 from .base import Loc, Source
-
-# Words that suggest an answer makes or passes on a copy of an image. Such an answer must say whether it
-# does (copies_image), so no answer that copies an image can be scored right by oversight (E027, E028).
-_COPY_VERB = r"(?:sav(?:e|es|ed|ing)|screenshot\w*|screen-?grab\w*|download\w*|forward\w*|show(?:s|ed|ing|n)?|cop(?:y|ies|ied|ying)|keep(?:s|ing)?|kept|send(?:s|ing)?|sent|shar(?:e|es|ed|ing)|post(?:s|ed|ing)?|pass(?:es|ed|ing)? (?:it|them) on)"
-_IMAGE = r"(?:photo|image|picture|pic|nude|video|selfie|it|them)s?"
-_COPYING = re.compile(rf"\b{_COPY_VERB}\b(?:\W+\w+){{0,6}}?\W+{_IMAGE}\b", re.IGNORECASE)
-
-
-def looks_like_copying(text: str) -> bool:
-    """Whether an answer's words look like saving, screenshotting, forwarding or showing an image."""
-    return bool(_COPYING.search(text))
 
 
 def build_options(

@@ -24,4 +24,12 @@
       if (box.value) { storage.setItem(key, box.value); } else { storage.removeItem(key); }
     });
   });
+  // The result page: the reflection's prompt and the note this tab kept, only when there is one.
+  document.querySelectorAll("[data-reflection-result]").forEach(function (section) {
+    var text = storage.getItem(section.getAttribute("data-reflection-result"));
+    var quote = section.querySelector("[data-reflection-text]");
+    if (!text || !quote) { return; }
+    quote.textContent = text;
+    section.hidden = false;
+  });
 })();

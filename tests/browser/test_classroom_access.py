@@ -52,9 +52,9 @@ def test_keyboard_alone_teacher_assigns_and_student_joins(site, page, new_page):
     expect(teacher.locator(".messages")).to_contain_text("“Where photos go” is assigned.")
 
     # Now the form is folded away: its summary opens with the keyboard too.
-    tab_to(teacher, "details summary")
+    tab_to(teacher, "#assign-one summary")
     teacher.keyboard.press("Enter")
-    expect(teacher.locator("main details")).to_have_attribute("open", "")
+    expect(teacher.locator("main details#assign-one")).to_have_attribute("open", "")
     tab_to(teacher, "select[name=module_id]")
     teacher.keyboard.type("Consent")
     tab_to(teacher, "form[action$='/assign/'] button[type=submit]")

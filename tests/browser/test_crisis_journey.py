@@ -12,6 +12,7 @@ from tests.browser.conftest import WAIT_MS, serious_axe_violations
 pytestmark = pytest.mark.django_db(transaction=True)
 
 REGIONS = [(region.id, region.name) for region in get_course().regions]
+IN_NAMES = {region.id: region.in_name for region in get_course().regions}  # "in the United States"
 
 
 def find_help(page, site, name: str) -> None:
@@ -25,7 +26,9 @@ def find_help(page, site, name: str) -> None:
 @pytest.mark.parametrize(("region_id", "name"), REGIONS, ids=[region_id for region_id, _ in REGIONS])
 def test_a_visitor_in_crisis_finds_a_number_to_call_and_a_place_to_report(site, page, region_id, name):
     find_help(page, site, name)
-    expect(page.get_by_role("heading", name=f"Help in {name}, for an image of someone under 18")).to_be_visible()
+    expect(
+        page.get_by_role("heading", name=f"Help in {IN_NAMES[region_id]}, for an image of someone under 18")
+    ).to_be_visible()
     expect(page.get_by_role("link", name="Quick exit")).to_be_visible()
 
     # A number to call if someone is in danger, at the top of the page.

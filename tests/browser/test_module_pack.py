@@ -12,6 +12,7 @@ import pytest
 from courses.registry import get_course
 from quizzes import packs, pdf
 from tests.browser.conftest import CHROMIUM
+from tests.browser.journeys import PASSWORD, TEACHER_EMAIL, make_class, sign_in
 from tests.pdf_tools import link_targets, page_png
 
 pytestmark = pytest.mark.django_db
@@ -33,7 +34,7 @@ def test_link_targets_finds_a_link_to_another_host(tmp_path):
 
 def test_the_real_pdf_has_more_pages_than_lessons_draws_them_and_links_nowhere(settings, tmp_path):
     settings.PAUSE_CHROMIUM = CHROMIUM  # the real one, not the tests' stand-in
-    pack = packs.pack_get(module_id="consent")
+    pack = packs.pack_get(module_id="consent", answers=True)  # the teacher's copy: the answers come last
     path, made = pdf.pack_pdf_build(pack=pack)
     assert made
     document = pdfium.PdfDocument(path)
@@ -55,13 +56,15 @@ def test_the_real_pdf_has_more_pages_than_lessons_draws_them_and_links_nowhere(s
 def test_a_teacher_downloads_the_pack_from_the_teacher_notes(site, page, tmp_path):
     module = get_course().module("consent")
     assert module is not None
+    make_class()
+    sign_in(page, site, TEACHER_EMAIL, PASSWORD)
     page.goto(f"{site.url}/modules/consent/teacher-notes/")
     page.get_by_role("link", name=re.compile("^Printable pack")).click()
     page.wait_for_url(re.compile(r"/modules/consent/pack/$"))
     assert page.get_by_role("heading", name="Worksheet: Consent").is_visible()
     assert page.get_by_role("heading", name="Answers to the worksheet (for the teacher)").is_visible()
     with page.expect_download() as download_info:
-        page.get_by_role("link", name="Download the pack (PDF)").click()
+        page.get_by_role("link", name="Download the pack (PDF, with the answers)").click()
     download = download_info.value
     assert download.suggested_filename == "pause-consent-pack.pdf"
     saved = Path(tmp_path) / download.suggested_filename

@@ -93,6 +93,8 @@ def _normalise_url(url: str) -> str:
 
 def test_every_url_is_one_the_fact_brief_gives():
     for path in content_files():
+        if path.parent.name == "standards":  # curriculum frameworks' own pages: see tests/content/test_standards.py
+            continue
         for url in re.findall(r"https?://[^\s)\"'<>\]]+", path.read_text(encoding="utf-8")):
             assert _normalise_url(url) in BRIEF_LOWER, f"{path.relative_to(CONTENT)}: {url} is not in the fact brief"
 

@@ -32,7 +32,7 @@ def test_a_law_card_edited_without_an_entry_is_refused_with_its_file_line_and_th
     assert completed.returncode != 0
     assert "Traceback" not in completed.stderr
     # Once from the check, once from the log of the failed load: the same line.
-    [line] = {text.strip() for text in completed.stderr.splitlines() if "content.E035" in text}
+    [line] = {text.strip() for text in completed.stderr.splitlines() if "content.E037" in text}
     assert line.startswith("content/law/testland.yaml:1: changed since its latest entry in content/changes.yaml")
     assert "'testland-law-card', line 17, records 328d12fe75029834" in line
     assert "manage.py changes_hash content/law/testland.yaml" in line
@@ -69,7 +69,7 @@ def test_a_help_directory_no_entry_names_is_refused(valid_content):
     errors = [str(e) for e in load_course(valid_content).errors]
     assert len(errors) == 1
     assert errors[0].startswith("content/help/testland.yaml:1: no entry in content/changes.yaml records this file")
-    assert errors[0].endswith("[content.E035]")
+    assert errors[0].endswith("[content.E037]")
 
 
 def test_the_real_course_records_every_law_card_and_help_directory():

@@ -58,3 +58,31 @@ def test_the_system_check_uses_the_configured_content(settings, valid_content):
         assert str(error) == "content/modules/alpha/first-lesson.md:1: the file is empty [content.E004]"
     finally:
         registry.reset()
+
+
+def test_an_unknown_curriculum_code_stops_the_system_check(settings, valid_content):
+    from courses.checks import check_content
+
+    shutil.copyfile(INVALID_CONTENT / "unknown-standard.lesson.md", valid_content / "modules/alpha/first-lesson.md")
+    settings.PAUSE_CONTENT_DIR = valid_content
+    try:
+        [error] = check_content()
+        assert str(error) == (
+            "content/modules/alpha/first-lesson.md:9: standards[1]: 'Example' has no statement 'EX.9' [content.E035]"
+        )
+    finally:
+        registry.reset()
+
+
+def test_a_broken_practice_check_stops_the_system_check_at_its_file_and_line(settings, valid_content):
+    from courses.checks import check_content
+
+    shutil.copyfile(INVALID_CONTENT / "broken-check.lesson.md", valid_content / "modules/alpha/first-lesson.md")
+    settings.PAUSE_CONTENT_DIR = valid_content
+    try:
+        assert [str(error) for error in check_content()] == [
+            "content/modules/alpha/first-lesson.md:22: practice check: unknown key 'colour' [content.E036]",
+            "content/modules/alpha/first-lesson.md:23: practice check: missing required key 'feedback' [content.E036]",
+        ]
+    finally:
+        registry.reset()

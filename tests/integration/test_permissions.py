@@ -6,6 +6,7 @@ School A owns every object named in a URL; the "other" roles belong to school B,
 
 from __future__ import annotations
 
+import datetime
 import logging
 from dataclasses import dataclass
 from typing import Any
@@ -17,7 +18,7 @@ from django.test import Client
 from django.urls import URLPattern, URLResolver, get_resolver, reverse
 
 from accounts.models import User
-from classrooms.models import Assignment
+from classrooms.models import Assignment, ClassQuestion
 from courses.registry import get_course
 from quizzes.demo import take_quiz
 from quizzes.models import QuizAttempt
@@ -90,6 +91,10 @@ EXPECTED_GET = {
     "classrooms:teacher-notes": only(STAFF, 200),
     "classrooms:class": school_a_class(200),
     "classrooms:assign": only(STAFF, 405),
+    "classrooms:assign-many": only(STAFF, 405),
+    "classrooms:letter": school_a_class(200),
+    "classrooms:age-band": only(STAFF, 405),
+    "classrooms:how-it-works": everyone(200),
     "classrooms:unassign": only(STAFF, 405),
     "classrooms:roster": school_a_class(200),
     "classrooms:cards": school_a_class(200),
@@ -99,6 +104,12 @@ EXPECTED_GET = {
     "classrooms:class-delete": school_a_class(200),
     "classrooms:export-csv": school_a_class(200),
     "classrooms:quiz-report": school_a_class(200),
+    "classrooms:questions": school_a_class(200),
+    "classrooms:question-answer": only(STAFF, 405),
+    "classrooms:question-hide": only(STAFF, 405),
+    "classrooms:question-delete": school_a_class(200),  # the confirmation page
+    "classrooms:ask": {**only(STUDENTS, 200), "other_student": 404},
+    "classrooms:question-check": everyone(200),
     "classrooms:student": school_a_class(200),
     "classrooms:student-passphrase": only(STAFF, 405),
     "classrooms:student-remove": only(STAFF, 405),
@@ -129,6 +140,10 @@ EXPECTED_GET = {
     "quizzes:progress": everyone(200),
     "quizzes:pack": everyone(200),  # public, like the teacher notes
     "quizzes:pack-pdf": everyone(200),
+    "quizzes:curriculum": everyone(200),
+    "courses:styleguide": everyone(404),  # development only: DEBUG is off here (test_design_system shows it on)
+    "quizzes:curriculum-framework": everyone(200),
+    "quizzes:curriculum-csv": everyone(200),
     "courses:home": everyone(200),
     "courses:catalogue": everyone(200),
     "courses:module": everyone(200),
@@ -137,6 +152,7 @@ EXPECTED_GET = {
     "courses:present": everyone(200),  # public, like the lesson and its teacher notes
     "courses:present-notes": everyone(200),
     "courses:lesson-done": everyone(302),  # back to the lesson; marking done is a POST
+    "courses:lesson-check": everyone(302),  # back to the lesson; a practice answer is a POST that changes nothing
     "courses:guides": everyone(200),
     "courses:guide": everyone(200),
     "courses:help": everyone(200),
@@ -160,12 +176,19 @@ EXPECTED_GET = {
 FORBIDDEN_POST = {
     "classrooms:class-create": only(STAFF, None),
     "classrooms:assign": school_a_class(None),
+    "classrooms:assign-many": school_a_class(None),
+    "classrooms:letter": school_a_class(None),
+    "classrooms:age-band": school_a_class(None),
     "classrooms:unassign": school_a_class(None),
     "classrooms:roster": school_a_class(None),
     "classrooms:cards-reissue": school_a_class(None),
     "classrooms:code-rotate": school_a_class(None),
     "classrooms:archive": school_a_class(None),
     "classrooms:class-delete": school_a_class(None),
+    "classrooms:question-answer": school_a_class(None),
+    "classrooms:question-hide": school_a_class(None),
+    "classrooms:question-delete": school_a_class(None),
+    "classrooms:ask": {**only(STUDENTS, None), "other_student": 404},
     "classrooms:student-passphrase": school_a_class(None),
     "classrooms:student-remove": school_a_class(None),
     "classrooms:student-rename": school_a_class(None),
@@ -221,6 +244,10 @@ def walk_samples(world: World, attempt: QuizAttempt) -> dict[str, Any]:
         "link_id": world.a.student.parent_links.get().pk,
         "guide_id": get_course().guides[0].id,
         "region_id": get_course().regions[0].id,
+        "question_id": ClassQuestion.objects.get_or_create(
+            classroom=world.a.classroom, defaults={"asked_on": datetime.date.today(), "text": "A question"}
+        )[0].pk,
+        "framework_id": get_course().standards.frameworks[0].id,
         "token": "not-a-signed-token",
         "uidb64": "MQ",
     }

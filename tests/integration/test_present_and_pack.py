@@ -110,8 +110,18 @@ def test_the_teacher_notes_link_to_every_lessons_slides_and_to_the_pack(client):
 # --- the pack as a page -------------------------------------------------------------------------
 
 
-def test_the_pack_page_has_notes_lessons_worksheet_cards_exit_slip_and_answers_last(client):
-    pack = packs.pack_get(module_id="consent")
+def _teacher():
+    from accounts.models import User
+
+    return User.objects.create_user(
+        username="rivera@example.org", email="rivera@example.org", password="x", role=User.Role.TEACHER
+    )
+
+
+@pytest.mark.django_db
+def test_a_teachers_pack_page_has_notes_lessons_worksheet_cards_exit_slip_and_answers_last(client):
+    pack = packs.pack_get(module_id="consent", answers=True)
+    client.force_login(_teacher())
     page = client.get(reverse("quizzes:pack", args=["consent"])).content.decode()
     worksheet, answers = page.index('id="pack-worksheet-title"'), page.index('id="pack-answers-title"')
     assert page.index('id="pack-notes-title"') < page.index("pack-lesson-what-consent-is") < worksheet
@@ -122,7 +132,26 @@ def test_the_pack_page_has_notes_lessons_worksheet_cards_exit_slip_and_answers_l
     right = pack.answers[0].texts[0]
     assert right in page[answers:]
     assert "The answer:" not in page[:answers]
-    assert "Download the pack (PDF)" in page
+    assert "Download the pack (PDF, with the answers)" in page
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("role", ["visitor", "student", "parent"])
+def test_anyone_but_a_teacher_gets_the_pack_without_the_answers(client, role):
+    """The quiz never shows an answer before it is given, so neither does a pack a student can open."""
+    from accounts.models import User
+
+    if role != "visitor":
+        role_value = User.Role.STUDENT if role == "student" else User.Role.PARENT
+        client.force_login(User.objects.create_user(username=f"{role}-1", password="x", role=role_value))
+    teachers = packs.pack_get(module_id="consent", answers=True)
+    page = client.get(reverse("quizzes:pack", args=["consent"])).content.decode()
+    assert 'id="pack-worksheet-title"' in page
+    assert 'id="pack-answers-title"' not in page
+    assert "sign in as a teacher" in page
+    assert all(answer.explanation_html not in page for answer in teachers.answers if answer.explanation_html)
+    assert packs.pack_get(module_id="consent").answers == ()
+    assert packs.pack_get(module_id="consent").key != teachers.key
 
 
 def test_every_story_step_is_a_card_with_its_choices():
@@ -137,7 +166,7 @@ def test_an_ordering_question_is_scrambled_on_the_worksheet():
     for module in get_course().modules:
         for question in packs.pack_get(module_id=module.id).questions:
             if question.numbered:
-                answer = packs.pack_get(module_id=module.id).answers[question.number - 1]
+                answer = packs.pack_get(module_id=module.id, answers=True).answers[question.number - 1]
                 assert sorted(question.choices) == sorted(answer.texts)
                 assert question.choices != answer.texts
                 return
@@ -265,14 +294,15 @@ def test_when_the_pdf_cannot_be_made_the_teacher_is_told_why_and_sent_to_the_pri
 
 
 def test_build_packs_makes_every_module_once(builds, settings, capsys):
+    copies = 2 * len(get_course().modules)  # each module's pack, and the teacher's copy with the answers
     call_command("build_packs")
-    assert len(builds) == len(get_course().modules)
+    assert len(builds) == copies
     assert capsys.readouterr().out.count(": made ") == len(builds)
     call_command("build_packs")
     assert capsys.readouterr().out == ""  # quiet when there is nothing to do (make run calls it every time)
-    assert len(builds) == len(get_course().modules), "a second run rebuilt packs already made"
+    assert len(builds) == copies, "a second run rebuilt packs already made"
     call_command("build_packs", "consent", "--force")
-    assert len(builds) == len(get_course().modules) + 1
+    assert len(builds) == copies + 2
 
 
 def test_build_packs_refuses_an_unknown_module_and_reports_a_failed_build(settings, monkeypatch):

@@ -17,7 +17,9 @@ def _lesson(client, module, lesson):
 
 def test_the_group_chat_lesson_shows_sofia_and_arjuns_chat_in_order(client):
     page = _lesson(client, "bystanders", "in-the-group-chat")
-    chat = re.search(r'<figure class="story-chat">.*?</figure>', page, re.S)
+    chat = re.search(
+        r'<figure class="story-chat"><figcaption class="visually-hidden">Chat between Sofia.*?</figure>', page, re.S
+    )
     assert chat, "the lesson's chat is rendered as a chat block"
     assert '<figcaption class="visually-hidden">Chat between Sofia and Arjun</figcaption>' in chat[0]
     assert plain_text(chat[0]) == (
@@ -45,3 +47,31 @@ def test_no_lesson_shows_a_broken_block(client):
         page = _lesson(client, module, lesson)
         assert "story-broken" not in page
         assert re.search(r'<figure class="story-(chat|notification)">', page), lesson
+
+
+@pytest.mark.parametrize(
+    ("module", "lesson", "label", "heard"),
+    [
+        ("ai-and-deepfakes", "if-it-happens-to-you", "Messages from someone you don't know",
+         "Message from someone you don't know: Pay £100 in gift cards in one hour, or I send this to everyone on your team."),
+        ("bystanders", "unwanted-nudes", "Messages from someone you don't know",
+         "Message from someone you don't know: Your turn."),
+        (
+            "bystanders",
+            "in-the-group-chat",
+            "Messages from someone",
+            "Message from someone: NO WAY. Message from someone: send it to the other chat. "
+            "Message from someone: who's got the other one?",
+        ),
+    ],
+)  # fmt: skip
+def test_a_message_from_an_unnamed_sender_is_a_chat_announced_by_who_they_are(client, module, lesson, label, heard):
+    page = _lesson(client, module, lesson)
+    chat = re.search(
+        rf'<figure class="story-chat"><figcaption class="visually-hidden">{re.escape(label)}</figcaption>.*?</figure>',
+        page.replace("&#x27;", "'"),
+        re.S,
+    )
+    assert chat, label
+    hidden_name = re.compile(r'<span aria-hidden="true">[^<]*</span>')  # "Unknown" or "Someone": seen, not heard
+    assert plain_text(hidden_name.sub("", chat[0])) == f"{label}. {heard}"

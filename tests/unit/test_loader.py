@@ -120,12 +120,13 @@ yaml_values = st.recursive(
 )
 KEYS = ["schema_version", "id", "title", "summary", "age_min", "objectives", "lessons", "sources", "reviewed",
         "minutes", "region", "entries", "services", "url", "phone", "audience", "modules", "items", "kind",
-        "pass_mark", "intro", "steps", "start", "choices", "endings", "options", "answer"]  # fmt: skip
+        "pass_mark", "intro", "steps", "start", "choices", "endings", "options", "answer", "standards",
+        "statements", "code", "text", "short_name", "publisher", "version"]  # fmt: skip
 plausible_documents = st.dictionaries(st.sampled_from(KEYS), yaml_values, max_size=10).map(
     lambda d: {"schema_version": 1, **d}
 )
 PLACES = ["course.yaml", "modules/alpha/module.yaml", "modules/alpha/quiz.yaml", "law/testland.yaml",
-          "help/testland.yaml"]  # fmt: skip
+          "help/testland.yaml", "standards/example.yaml"]  # fmt: skip
 MARKDOWN_PLACES = ["modules/alpha/first-lesson.md", "modules/alpha/teacher.md", "guides/for-parents.md"]
 
 

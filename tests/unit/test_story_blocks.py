@@ -154,3 +154,17 @@ def test_odd_input_never_crashes_it_is_html_or_an_error(kind, body):
     else:
         assert f'class="story-{kind}"' in rendered.html
     assert sanitize(rendered.html) == rendered.html
+
+
+def test_an_unnamed_sender_is_shown_as_written_and_announced_as_who_they_are():
+    rendered = render_markdown("```chat\nUnknown: Send me a pic.\nSomeone: lol\nAlex (you): No.\n```")
+    assert rendered.block_errors == ()
+    html = rendered.html
+    assert "Chat between someone you don't know, someone and Alex" in html
+    assert (
+        '<span aria-hidden="true">Unknown</span><span class="visually-hidden">Message from someone you don'
+        "'t know:</span>" in html
+    )
+    assert '<span aria-hidden="true">Someone</span><span class="visually-hidden">Message from someone:</span>' in html
+    assert 'Alex<span class="visually-hidden"> says:</span>' in html  # a named sender is unchanged
+    assert sanitize(html) == html

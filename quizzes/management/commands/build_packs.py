@@ -1,4 +1,4 @@
-"""Make every module pack's PDF for this content version (at deploy, and by `make run`).
+"""Make every module pack's PDF (and the teacher's copy, with answers) for this content version (at deploy, and by `make run`).
 
     manage.py build_packs            # the packs not yet made
     manage.py build_packs --force    # all of them again
@@ -31,8 +31,8 @@ class Command(BaseCommand):
         if unknown:
             raise CommandError(f"no such module: {', '.join(unknown)}")
         failed = 0
-        for module_id in wanted:
-            pack = packs.pack_get(module_id=module_id)
+        for module_id, answers in ((module_id, answers) for module_id in wanted for answers in (False, True)):
+            pack = packs.pack_get(module_id=module_id, answers=answers)
             try:
                 path, made = pdf.pack_pdf_build(pack=pack, force=force)
             except pdf.PackUnavailable as refusal:
@@ -40,6 +40,7 @@ class Command(BaseCommand):
                 self.stderr.write(f"{module_id}: {refusal}")
                 continue
             if made or verbosity > 1:
-                self.stdout.write(f"{module_id}: {'made' if made else 'already made'} {path}")
+                copy = "teacher's copy" if pack.answers else "pack"
+                self.stdout.write(f"{module_id} {copy}: {'made' if made else 'already made'} {path}")
         if failed:
             raise CommandError(f"{failed} pack(s) could not be made; the printable pages still work.")
