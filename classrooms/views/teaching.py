@@ -179,13 +179,14 @@ def roster(request: AuthenticatedRequest, classroom_id: int) -> HttpResponse:
 @require_safe
 def cards(request: AuthenticatedRequest, classroom_id: int) -> HttpResponse:
     classroom = access_classroom(request, classroom_id)
+    # A card's QR opens the sign-in page, not the join link: a student who already has a card and
+    # scanned "join" could make a second account and leave their progress on the first.
     context = {
         "classroom": classroom,
         "logins": take_issued(request, classroom.pk),
         "site_url": request.build_absolute_uri(reverse("login")),
-        "join_link": sharing.join_link(request, classroom),
     }
-    context["qr"] = sharing.qr_svg(context["join_link"])
+    context["qr"] = sharing.qr_svg(context["site_url"])
     return render(request, "classrooms/cards.html", context)
 
 

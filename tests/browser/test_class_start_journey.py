@@ -57,7 +57,7 @@ def test_a_new_teacher_sets_up_a_class_with_modules_and_qr_login_cards_in_under_
     expect(cards).to_have_count(3)
     for card in cards.all():
         expect(card.locator("svg.qr")).to_have_count(1)
-        expect(card).to_contain_text("/join/?code=")
+        expect(card).to_contain_text("Scan to open the sign-in page")
     axe(page, "login cards with QR codes")
     assert act.count < 10, act.count
 

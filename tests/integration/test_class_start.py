@@ -194,17 +194,20 @@ def test_the_join_link_fills_the_code_in_and_never_joins_by_itself(client, schoo
     assert 'name="code" value=' not in client.get("/join/").content.decode()
 
 
-def test_the_qr_on_the_class_page_and_every_card_is_drawn_from_exactly_the_join_link(client, school):
+def test_the_class_page_qr_is_the_join_link_and_every_cards_qr_the_sign_in_page(client, school):
+    """A card holder already has an account: their QR opens sign-in, so scanning never makes a second one."""
     signed_in(client, school.teacher)
-    link = f"http://testserver/join/?code={school.classroom.join_code.replace('-', '-')}"
+    link = f"http://testserver/join/?code={school.classroom.join_code}"
+    sign_in = "http://testserver/accounts/login/"
     with mock.patch.object(sharing, "qr_svg", wraps=sharing.qr_svg) as spy:
         page = client.get(f"/teach/classes/{school.classroom.pk}/").content.decode()
         client.post(f"/teach/classes/{school.classroom.pk}/roster/", {"names": "Ola\nPip"})
         cards = client.get(f"/teach/classes/{school.classroom.pk}/cards/").content.decode()
-    assert [call.args[0] for call in spy.call_args_list] == [link, link]
+    assert [call.args[0] for call in spy.call_args_list] == [link, sign_in]
     svg = str(sharing.qr_svg(link))
     assert svg in page
-    assert cards.count(svg) == 2  # one on each card
+    assert svg not in cards
+    assert cards.count(str(sharing.qr_svg(sign_in))) == 2  # one on each card
     assert svg.startswith("<svg ")
     assert "style=" not in svg
     assert "<script" not in svg
