@@ -55,6 +55,7 @@ INSTALLED_APPS = [
     "quizzes",
     "classrooms",
     "prepost",
+    "feedback",
     "axes",
 ]
 
@@ -320,6 +321,11 @@ QUICK_EXIT_URL = os.environ.get("QUICK_EXIT_URL", "https://www.bbc.co.uk/weather
 # Module packs as PDF (quizzes/pdf.py): made once per content version with headless Chromium, kept here.
 PAUSE_PACK_DIR = Path(os.environ.get("PAUSE_PACK_DIR", BASE_DIR / "var" / "packs"))
 PAUSE_CHROMIUM = os.environ.get("PAUSE_CHROMIUM", "")  # empty: the first of chromium, chromium-browser on PATH
+# "Report a problem with this page" (feedback): reports also go by email here, when set; and how many an hour
+# one browser, and everyone together, may send.
+PAUSE_REPORTS_EMAIL = os.environ.get("PAUSE_REPORTS_EMAIL", "").strip()
+PAUSE_REPORTS_PER_BROWSER = env_int("PAUSE_REPORTS_PER_BROWSER", 5, minimum=1)
+PAUSE_REPORTS_PER_HOUR = env_int("PAUSE_REPORTS_PER_HOUR", 60, minimum=1)
 
 CSRF_FAILURE_VIEW = "core.views.csrf_failure"
 # Where Django's admin lives: unset is admin/; another path moves it; empty closes it (docs/deploy.md).

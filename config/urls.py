@@ -8,6 +8,7 @@ admin_urls = [path(settings.PAUSE_ADMIN_URL, admin.site.urls)] if settings.PAUSE
 urlpatterns = [
     path("", include("core.urls")),
     path("", include("classrooms.urls")),
+    path("", include("feedback.urls")),
     path("accounts/", include("accounts.urls")),
     *admin_urls,
     # Before courses: /modules/<module>/quiz/ must not be read as a lesson called "quiz".

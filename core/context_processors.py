@@ -5,7 +5,7 @@ from functools import partial
 from django.conf import settings
 from django.http import HttpRequest
 
-from .hooks import account_links
+from .hooks import account_links, page_report_links
 
 
 def site(request: HttpRequest) -> dict[str, object]:
@@ -15,4 +15,9 @@ def site(request: HttpRequest) -> dict[str, object]:
     http) has no user: its 400 page shows no account links rather than failing with a 500.
     """
     links = partial(account_links, request) if hasattr(request, "user") else tuple
-    return {"quick_exit_url": settings.QUICK_EXIT_URL, "account_links": links}
+    return {
+        "quick_exit_url": settings.QUICK_EXIT_URL,
+        "account_links": links,
+        # Asked for only by a page that shows it (core/_report_link.html): the path, never the query.
+        "page_report_links": partial(page_report_links, request.path),
+    }

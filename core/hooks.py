@@ -78,6 +78,9 @@ teaching_links: Hook[Any] = Hook("teaching_links")
 """Called with a `courses.domain.Module`; the links show on the module's teacher notes, e.g.
 quizzes adds the printable module pack (it holds the knowledge checks and the story)."""
 
+page_report_links: Hook[str] = Hook("page_report_links")
+"""Called with a page's path; the links show at the foot of lessons, guides, law cards and help,
+e.g. feedback adds "Report a problem with this page" (/report/?page=<path>)."""
 home_teacher_links: Hook[HttpRequest] = Hook("home_teacher_links")
 """The home page's "I'm a teacher" door, called with the request: e.g. classrooms adds
 "Set up a class (free)" (to sign-up, or to the teacher's classes when signed in)."""

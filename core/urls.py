@@ -11,4 +11,5 @@ urlpatterns = [
     path("healthz/app", views.healthz, name="healthz-app"),
     path("privacy/", views.privacy, name="privacy"),
     path("schools/", views.schools, name="schools"),
+    path("about/", views.about, name="about"),
 ]

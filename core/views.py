@@ -68,6 +68,12 @@ def privacy(request: HttpRequest) -> HttpResponse:
 
 
 @require_safe
+def about(request: HttpRequest) -> HttpResponse:
+    """Who Pause is for, how its facts are chosen and checked, and how to cite or adapt it."""
+    return render(request, "core/about.html")
+
+
+@require_safe
 def schools(request: HttpRequest) -> HttpResponse:
     """For a school's data-protection lead: what is stored, where, how long, who sees it."""
     context = {"retention_days": settings.RETENTION_DAYS, "school_links": hooks.school_page_links(request)}

@@ -50,6 +50,7 @@ class Code(StrEnum):
     BROKEN_STORY_BLOCK = "content.E034"
     UNKNOWN_STANDARD = "content.E035"
     BROKEN_CHECK = "content.E036"
+    CHANGE_NOT_RECORDED = "content.E037"
     CHECK_SHAPE = "content.E040"
 
     @property
@@ -102,6 +103,9 @@ MEANINGS: dict[Code, str] = {
         "or outside a lesson)"
     ),
     Code.CHECK_SHAPE: "a before-and-after check without 3 or 4 confidence statements and exactly 3 knowledge items",
+    Code.CHANGE_NOT_RECORDED: (
+        "a law card or help directory changed without an entry in `changes.yaml` recording its new content hash"
+    ),
 }
 
 

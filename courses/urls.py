@@ -1,6 +1,6 @@
 from django.urls import path
 
-from . import views
+from . import feeds, views
 
 app_name = "courses"
 
@@ -22,5 +22,7 @@ urlpatterns = [
     path("law/", views.law_list, name="law"),
     path("law/<slug:region_id>/", views.law_detail, name="law-region"),
     path("region/", views.region_set, name="region"),
+    path("changes/", views.changes, name="changes"),
+    path("changes/feed/", feeds.ChangesFeed(), name="changes-feed"),
     path("styleguide/", views.styleguide, name="styleguide"),  # development only (404 unless DEBUG)
 ]

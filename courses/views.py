@@ -225,6 +225,7 @@ def _help_results(request: HttpRequest, *, region: Region | None, image_age: str
         "sections": directory.sections_for(image_age) if directory else (),
         "help_everywhere": selectors.help_everywhere(course=course),
         "law_card": course.law_cards.get(region.id) if region else None,
+        "last_change": course.last_change_of(f"help/{region.id}.yaml") if directory and region else None,
     }
     return render(request, "courses/help.html", context)
 
@@ -248,7 +249,24 @@ def law_list(request: HttpRequest) -> HttpResponse:
 @require_safe
 def law_detail(request: HttpRequest, region_id: str) -> HttpResponse:
     card = selectors.law_card_get(region_id=region_id)
-    return render(request, "courses/law.html", {"card": card})
+    last_change = get_course().last_change_of(f"law/{card.region.id}.yaml")
+    return render(request, "courses/law.html", {"card": card, "last_change": last_change})
+
+
+@require_safe
+def changes(request: HttpRequest) -> HttpResponse:
+    """What changed in what the course teaches, newest first; ?region= keeps a region's (and everyone's)."""
+    course = get_course()
+    asked = request.GET.get("region") or ""
+    region = course.region(asked)
+    if asked and region is None:
+        messages.warning(request, "We don't have that region, so here are the changes for every region.")
+    form = RegionForm(initial={"region": region.id if region else ""}, regions=course.regions)
+    choices = [("", "Every region"), *form.fields["region"].choices]  # type: ignore[attr-defined]
+    form.fields["region"].choices = choices  # type: ignore[attr-defined]
+    form.fields["region"].label = "Show changes for"
+    context = {"changes": course.changes_for(region.id if region else None), "region": region, "form": form}
+    return render(request, "courses/changes.html", context)
 
 
 @require_POST

@@ -63,6 +63,9 @@ PAGE_TYPES: tuple[PageType, ...] = (
     PageType("student", "teacher", "/teach/classes/{classroom}/students/{student}/"),
     PageType("family", "parent", "/family/"),
     PageType("sign-in", "visitor", "/accounts/login/"),
+    PageType("changes", "visitor", "/changes/?region={region}"),
+    PageType("about", "visitor", "/about/"),
+    PageType("report", "visitor", "/report/?page=/law/{region}/"),
     PageType("404", "visitor", "/modules/no-such-module/", status=404),
 )
 

@@ -17,6 +17,7 @@ from .law_help import (
     HELP_SECTIONS,
     KIND_LABELS,
     READER_SECTIONS,
+    Change,
     FirstStep,
     HelpDirectory,
     HelpSection,
@@ -29,6 +30,7 @@ from .publishers import Publisher, Publishers, Refusal, host_of
 from .standards import Framework, Standards, Statement
 
 __all__ = [
+    "Change",
     "HELP_SECTIONS",
     "KIND_LABELS",
     "READER_SECTIONS",

@@ -8,7 +8,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from .base import Heading, Region, Source
-from .law_help import FirstStep, HelpDirectory, LawCard
+from .law_help import Change, FirstStep, HelpDirectory, LawCard
 from .practice import LessonPart, PracticeCheck
 from .publishers import Publisher, Publishers
 from .standards import Standards
@@ -141,6 +141,8 @@ class Course:
     help_directories: Mapping[str, HelpDirectory]
     first_steps: tuple[FirstStep, ...] = ()
     publishers: Publishers = field(default_factory=lambda: Publishers({}, ()))
+    changes: tuple[Change, ...] = ()  # content/changes.yaml, newest first
+    crisis_words: tuple[str, ...] = ()  # content/crisis-words.yaml, lowercase
     standards: Standards = field(default_factory=Standards)
     _modules_by_id: Mapping[str, Module] = field(init=False, repr=False, compare=False)
 
@@ -161,6 +163,16 @@ class Course:
 
     def guides_for(self, audience: str) -> tuple[Guide, ...]:
         return tuple(guide for guide in self.guides if guide.audience == audience)
+
+    def changes_for(self, region_id: str | None) -> tuple[Change, ...]:
+        """The changelog, newest first; for a region, the entries that concern it (or every region)."""
+        if not region_id:
+            return self.changes
+        return tuple(change for change in self.changes if change.concerns(region_id))
+
+    def last_change_of(self, content_path: str) -> Change | None:
+        """The newest entry recording ``content_path`` (relative to content/, e.g. "law/scotland.yaml")."""
+        return next((change for change in self.changes if content_path in change.files), None)
 
     def publisher_of(self, url: str | None) -> Publisher | None:
         """The accepted publisher of ``url``, or None (see :class:`Publishers`)."""

@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime
 from collections.abc import Mapping
 from dataclasses import dataclass
+from typing import ClassVar
 
 from .base import Region, Source
 
@@ -146,3 +147,34 @@ class HelpDirectory:
         """Each fitting service once, in the order the page first shows it."""
         seen = {service.id: service for section in self.sections_for(image_age) for service in section.services}
         return tuple(seen.values())
+
+
+@dataclass(frozen=True, slots=True)
+class Change:
+    """One entry of the public changelog (content/changes.yaml): a change to what the course teaches."""
+
+    id: str
+    date: datetime.date
+    kind: str
+    title: str
+    summary_html: str
+    regions: tuple[Region, ...]  # empty: every region
+    link: str
+    files: Mapping[str, str]  # "law/scotland.yaml" -> content hash after the change
+
+    KIND_LABELS: ClassVar[Mapping[str, str]] = {
+        "law-card": "Law card",
+        "help": "Help",
+        "lesson": "Lesson",
+        "guide": "Guide",
+        "quiz": "Quiz",
+        "module": "Module",
+        "course": "Whole course",
+    }
+
+    @property
+    def kind_label(self) -> str:
+        return self.KIND_LABELS.get(self.kind, self.kind)
+
+    def concerns(self, region_id: str) -> bool:
+        return not self.regions or any(region.id == region_id for region in self.regions)

@@ -18,6 +18,12 @@ class Context:
     reader: ContentReader
     publishers: domain.Publishers = field(default_factory=lambda: domain.Publishers({}, ()))
     standards: domain.Standards = field(default_factory=domain.Standards)  # content/standards/, read before modules
+    # Law cards and help directories read so far, for the changelog check: "law/x.yaml" -> (file, hash).
+    watched: dict[str, tuple[Path, str]] = field(default_factory=dict)
+
+    def watch(self, path: Path, parsed: ParsedFile) -> None:
+        """Remember a law card's or help directory's content hash: changes.yaml must record it."""
+        self.watched[path.relative_to(self.root).as_posix()] = (path, parsed.digest)
 
     def host_allowed(self, url: str) -> bool:
         return self.publishers.find(url) is not None

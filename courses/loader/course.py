@@ -19,6 +19,7 @@ from types import MappingProxyType
 from .. import domain, schemas
 from ..errors import Code, ContentError
 from ..reader import ContentReader, ParsedFile
+from .changes import load_changes, load_crisis_words
 from .context import Context
 from .guides import load_guides
 from .help import load_help_directories
@@ -59,6 +60,8 @@ def load_course(root: Path | str) -> LoadResult:
     # A broken guide is reported once, in its own file, not again by every module naming it.
     guide_ids = {path.stem for path in ctx.markdown_files(ctx.root / "guides")}
     modules = load_modules(ctx, course_path, parsed, guide_ids)
+    law_cards = load_law_cards(ctx, regions)
+    help_directories = load_help_directories(ctx, regions)
     course = domain.Course(
         title=course_file.title,
         tagline=course_file.tagline,
@@ -66,10 +69,12 @@ def load_course(root: Path | str) -> LoadResult:
         modules=tuple(modules),
         regions=tuple(regions.values()),
         guides=tuple(guides),
-        law_cards=MappingProxyType(load_law_cards(ctx, regions)),
-        help_directories=MappingProxyType(load_help_directories(ctx, regions)),
+        law_cards=MappingProxyType(law_cards),
+        help_directories=MappingProxyType(help_directories),
         first_steps=first_steps,
         publishers=ctx.publishers,
+        crisis_words=load_crisis_words(ctx),
+        changes=load_changes(ctx, regions),  # last: it checks the law cards' and help directories' hashes
         standards=ctx.standards,
     )
     return LoadResult(course=course, errors=sorted(ctx.reader.errors))

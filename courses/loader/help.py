@@ -21,6 +21,7 @@ def load_help_directories(ctx: Context, regions: dict[str, domain.Region]) -> di
         region = ctx.region_file(path, parsed, regions)
         if region is None:
             continue
+        ctx.watch(path, parsed)
         spec: schemas.HelpDirectoryFile = parsed.model
         services = []
         seen: set[str] = set()

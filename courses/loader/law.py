@@ -16,6 +16,7 @@ def load_law_cards(ctx: Context, regions: dict[str, domain.Region]) -> dict[str,
         region = ctx.region_file(path, parsed, regions)
         if region is None:
             continue
+        ctx.watch(path, parsed)
         spec: schemas.LawCardFile = parsed.model
         entries = []
         first_of: dict[str, int] = {}

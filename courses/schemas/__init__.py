@@ -33,6 +33,7 @@ from .base import (
     Versioned,
     require_sources,
 )
+from .changes import ChangeEntry, ChangeKind, ChangesFile, CrisisWordsFile
 from .course import (
     RESERVED_LESSON_IDS,
     AgeBand,
@@ -77,10 +78,16 @@ SCHEMAS: dict[str, type[Versioned]] = {
     "law-card": LawCardFile,
     "help-directory": HelpDirectoryFile,
     "publishers": PublishersFile,
+    "changes": ChangesFile,
+    "crisis-words": CrisisWordsFile,
     "standards": StandardsFile,
 }
 
 __all__ = [
+    "ChangeEntry",
+    "ChangeKind",
+    "ChangesFile",
+    "CrisisWordsFile",
     "FOR_YOU_MAX_WORDS",
     "HELP_KINDS",
     "HELP_KINDS_REQUIRED",

@@ -172,6 +172,11 @@ EXPECTED_GET = {
     "core:healthz-app": everyone(200),
     "core:privacy": everyone(200),
     "core:schools": everyone(200),
+    "core:about": everyone(200),
+    "courses:changes": everyone(200),
+    "courses:changes-feed": everyone(200),
+    "feedback:report": everyone(200),
+    "feedback:sent": everyone(200),
 }
 
 # POST by someone who may not: refused before anything is written.

@@ -22,6 +22,7 @@ DOCUMENTED_APPS = {
     "quizzes",
     "classrooms",
     "prepost",
+    "feedback",
     "auth",
     "sessions",
     "admin",

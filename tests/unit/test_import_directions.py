@@ -13,7 +13,7 @@ from pathlib import Path
 
 from django.conf import settings
 
-APPS = ("core", "courses", "prepost", "quizzes", "classrooms", "accounts")
+APPS = ("core", "courses", "prepost", "quizzes", "classrooms", "accounts", "feedback")
 ALLOWED = {
     "core": set(),
     "accounts": {"core"},
@@ -22,6 +22,7 @@ ALLOWED = {
     "prepost": {"core", "courses"},
     "quizzes": {"core", "courses", "prepost"},
     "classrooms": {"core", "courses", "prepost", "quizzes", "accounts"},
+    "feedback": {"core", "courses"},  # "Report a problem": reads the course's regions and crisis words
 }
 
 
