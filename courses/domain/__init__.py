@@ -12,7 +12,7 @@ guides), ``law_help`` (law cards, help directories, first steps),
 """
 
 from .base import Heading, Region, Source
-from .course import AgeBand, Course, Guide, Lesson, Module, TeacherNotes
+from .course import AgeBand, Course, FamilyCard, Guide, Lesson, Module, TeacherNotes
 from .law_help import (
     HELP_SECTIONS,
     KIND_LABELS,
@@ -32,6 +32,7 @@ __all__ = [
     "READER_SECTIONS",
     "AgeBand",
     "Course",
+    "FamilyCard",
     "FirstStep",
     "Guide",
     "Heading",

@@ -50,6 +50,15 @@ class TeacherNotes:
 
 
 @dataclass(frozen=True, slots=True)
+class FamilyCard:
+    """What a parent is told while a module is set: three things, a dinner question, a parent guide."""
+
+    learn: tuple[str, ...]
+    question: str
+    guide_id: str
+
+
+@dataclass(frozen=True, slots=True)
 class Module:
     id: str
     number: int
@@ -67,6 +76,7 @@ class Module:
     reviewed: datetime.date
     teacher_notes: TeacherNotes | None
     content_hash: str
+    family: FamilyCard | None = None
 
     @property
     def minutes(self) -> int:

@@ -15,7 +15,9 @@ SLUG = re.compile(schemas.SLUG_PATTERN)
 TEACHER_NOTES = "teacher.md"
 
 
-def load_modules(ctx: Context, course_path: Path, parsed: ParsedFile, guide_ids: set[str]) -> list[domain.Module]:
+def load_modules(
+    ctx: Context, course_path: Path, parsed: ParsedFile, guide_ids: set[str], parent_guide_ids: set[str]
+) -> list[domain.Module]:
     modules_dir = ctx.root / "modules"
     listed: list[str] = []
     modules: list[domain.Module] = []
@@ -33,7 +35,7 @@ def load_modules(ctx: Context, course_path: Path, parsed: ParsedFile, guide_ids:
                 course_path, line, f"modules[{index}]", f"no module.yaml in modules/{module_id}/", Code.MISSING_FILE
             )
             continue
-        module = _module(ctx, folder, len(modules) + 1, guide_ids)
+        module = _module(ctx, folder, len(modules) + 1, guide_ids, parent_guide_ids)
         if module is not None:
             modules.append(module)
     if modules_dir.is_dir():
@@ -49,7 +51,9 @@ def load_modules(ctx: Context, course_path: Path, parsed: ParsedFile, guide_ids:
     return modules
 
 
-def _module(ctx: Context, folder: Path, number: int, guide_ids: set[str]) -> domain.Module | None:
+def _module(
+    ctx: Context, folder: Path, number: int, guide_ids: set[str], parent_guide_ids: set[str]
+) -> domain.Module | None:
     path = folder / "module.yaml"
     parsed = ctx.reader.read_yaml(path, schemas.ModuleFile)
     if parsed is None:
@@ -71,6 +75,7 @@ def _module(ctx: Context, folder: Path, number: int, guide_ids: set[str]) -> dom
             f"no guide 'guides/{spec.parent_guide}.md'",
             Code.UNKNOWN_REFERENCE,
         )
+    family = _family_card(ctx, path, parsed, spec, parent_guide_ids)
     ctx.check_sources(path, parsed, ("sources",), spec.sources)
 
     lessons: list[domain.Lesson] = []
@@ -131,7 +136,26 @@ def _module(ctx: Context, folder: Path, number: int, guide_ids: set[str]) -> dom
         reviewed=spec.reviewed,
         teacher_notes=teacher_notes,
         content_hash=digest,
+        family=family,
     )
+
+
+def _family_card(
+    ctx: Context, path: Path, parsed: ParsedFile, spec: schemas.ModuleFile, parent_guide_ids: set[str]
+) -> domain.FamilyCard | None:
+    """module.yaml's ``family:`` card; its guide must be a parent guide (content.E045 at its line)."""
+    if spec.family is None:
+        return None
+    if spec.family.guide not in parent_guide_ids:
+        ctx.reader.error(
+            path,
+            parsed.line("family", "guide"),
+            "family.guide",
+            f"no guide for parents 'guides/{spec.family.guide}.md'",
+            Code.FAMILY_GUIDE,
+        )
+        return None
+    return domain.FamilyCard(learn=tuple(spec.family.learn), question=spec.family.question, guide_id=spec.family.guide)
 
 
 def _lesson(ctx: Context, path: Path, module_id: str, number: int) -> domain.Lesson | None:
