@@ -94,3 +94,15 @@ class FamilyLink(models.Model):
 
     def __str__(self) -> str:
         return f"{self.parent} sees {self.student}"
+
+
+class FamilyDigest(models.Model):
+    """A parent asked for the weekly email about their linked children; it goes to their own account email."""
+
+    parent = models.OneToOneField(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="family_digest")
+    subscribed_at = models.DateTimeField(auto_now_add=True)
+    # The Monday of the last week a digest went out: a second run in the same week sends nothing.
+    last_week = models.DateField(null=True, blank=True)
+
+    def __str__(self) -> str:
+        return f"weekly digest for {self.parent}"
