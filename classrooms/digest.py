@@ -95,7 +95,8 @@ def send_week(*, site: str, today: datetime.date | None = None) -> Outcome:
     subscriptions = FamilyDigest.objects.filter(
         parent__is_active=True, parent__role=User.Role.PARENT, parent__email_verified_at__isnull=False
     ).select_related("parent")
-    with get_connection() as connection:
+    connection = get_connection()  # opened by the first email, so a mail server that is down counts as failed
+    try:
         for digest in subscriptions.order_by("pk"):
             if digest.last_week is not None and digest.last_week >= week:
                 already += 1
@@ -109,6 +110,7 @@ def send_week(*, site: str, today: datetime.date | None = None) -> Outcome:
                 already += 1
                 continue
             try:
+                connection.open()
                 connection.send_messages([message_for(digest.parent, children, site=site)])
             except (OSError, smtplib.SMTPException) as failure:
                 logger.error("family digest not sent: parent %s (%s)", digest.parent_id, type(failure).__name__)
@@ -116,4 +118,6 @@ def send_week(*, site: str, today: datetime.date | None = None) -> Outcome:
                 failed += 1
             else:
                 sent += 1
+    finally:
+        connection.close()
     return Outcome(sent=sent, already=already, nothing=nothing, failed=failed)

@@ -28,6 +28,15 @@ def family_code_create(*, student: User) -> FamilyCode:
     )
 
 
+WRONG_CODE = "That family code did not work. Codes last a week and work once: ask for a new one."
+
+
+def family_code_refusal(*, code: str) -> str | None:
+    """Why this family code would not link (parent sign-up asks before making the account); None if it would."""
+    found = FamilyCode.objects.filter(code=credentials.normalise_code(code), expires_at__gt=timezone.now()).exists()
+    return None if found else WRONG_CODE
+
+
 @transaction.atomic
 def family_link_create(*, parent: User, code: str) -> FamilyLink:
     family_code = (
@@ -37,7 +46,7 @@ def family_link_create(*, parent: User, code: str) -> FamilyLink:
         .first()
     )
     if family_code is None:
-        raise Refused("That family code did not work. Codes last a week and work once: ask for a new one.")
+        raise Refused(WRONG_CODE)
     student = family_code.student
     family_code.delete()
     link, _ = FamilyLink.objects.get_or_create(parent=parent, student=student)
