@@ -70,6 +70,16 @@ class AdultSignupForm(forms.Form):
         return cleaned
 
 
+class ParentSignupForm(AdultSignupForm):
+    family_code = forms.CharField(
+        required=False,
+        max_length=TYPED_CODE_MAX,
+        label="Family code (optional)",
+        help_text="If your child has given you one, type it to link with them now. You can also do it later.",
+        widget=forms.TextInput(attrs={"autocomplete": "off", "autocapitalize": "characters", "spellcheck": "false"}),
+    )
+
+
 class StaffSignupForm(AdultSignupForm):
     CREATE, JOIN = "create", "join"
     school_choice = forms.ChoiceField(

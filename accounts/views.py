@@ -7,6 +7,7 @@ owner is emailed that someone tried. Nobody is signed in by signing up.
 
 from __future__ import annotations
 
+import logging
 from typing import Any
 
 from django.conf import settings
@@ -20,10 +21,12 @@ from django.views.decorators.cache import never_cache
 from django.views.decorators.debug import sensitive_post_parameters
 from django.views.decorators.http import require_http_methods, require_POST
 
-from . import mail, services, throttle, tokens
+from . import mail, services, signup_hooks, throttle, tokens
 from .errors import Refused
-from .forms import AdultSignupForm, StaffSignupForm
+from .forms import ParentSignupForm, StaffSignupForm
 from .models import User
+
+logger = logging.getLogger(__name__)
 
 # What this browser signed up with, so "send it again" knows where to (and whether it made the account).
 SIGNUP_SESSION_KEY = "accounts_signup"
@@ -84,10 +87,27 @@ def signup_staff(request: HttpRequest) -> HttpResponseBase:
 @never_cache
 @sensitive_post_parameters("password")
 @require_http_methods(["GET", "HEAD", "POST"])
-def signup_parent(request: HttpRequest) -> HttpResponse:
-    form = AdultSignupForm(request.POST or None)
+def signup_parent(request: HttpRequest) -> HttpResponseBase:
+    """A parent signs up; a family code, if typed, is checked first and links them once the account is made.
+
+    A wrong code re-renders the form with everything kept but the password, and counts as a wrong
+    family code (the limit "My family" has). An address that already has an account links nothing.
+    """
+    form = ParentSignupForm(request.POST or None)
+    page = "accounts/signup_parent.html"
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
+        code = data.get("family_code", "").strip()
+        codes = signup_hooks.family_codes() if code else None
+        gate = throttle.Gate(request, throttle.Kind.WRONG_FAMILY)
+        if codes is not None:
+            if gate.wrong_codes_exhausted(form):
+                return gate.respond(render(request, page, {"form": form}, status=throttle.STATUS))
+            refusal = codes.check(code)
+            if refusal is not None:
+                gate.failed()
+                form.add_error("family_code", refusal)
+                return gate.respond(render(request, page, {"form": form}, status=400))
         try:
             outcome = services.parent_signup_request(email=data["email"], name=data["name"], password=data["password"])
         except Refused as refusal:
@@ -95,8 +115,13 @@ def signup_parent(request: HttpRequest) -> HttpResponse:
         except ValidationError as invalid:  # a limit the form did not catch, from the model's full_clean()
             form.add_error(None, invalid.messages)
         else:
-            return _signed_up(request, outcome)
-    return render(request, "accounts/signup_parent.html", {"form": form})
+            if codes is not None and outcome.created:
+                try:
+                    codes.link(outcome.user, code)
+                except Refused:  # used up by someone else in the moment between the check and the link
+                    logger.info("family code at sign-up was used meanwhile: user %s", outcome.user.pk)
+            return gate.respond(_signed_up(request, outcome))
+    return render(request, page, {"form": form})
 
 
 def _waiting_account(request: HttpRequest) -> tuple[User | None, bool]:

@@ -7,6 +7,7 @@ class ClassroomsConfig(AppConfig):
     verbose_name = "Classrooms"
 
     def ready(self) -> None:
+        from accounts.signup_hooks import FamilyCodes, register_family_codes
         from core.hooks import (
             account_links,
             account_page_links,
@@ -20,6 +21,7 @@ class ClassroomsConfig(AppConfig):
         from .links import deletion_links, question_box_links
         from .links import home_student_links as join_link
         from .links import home_teacher_links as start_links
+        from .services import families
 
         account_links.register(own_page_link)
         account_page_links.register(deletion_links)
@@ -27,3 +29,10 @@ class ClassroomsConfig(AppConfig):
         home_student_links.register(join_link)
         module_end_links.register(question_box_links)
         checks.register(classroom_checks.check_danger_words, "content")
+        # Parent sign-up takes a family code and links with it exactly as "My family" does.
+        register_family_codes(
+            FamilyCodes(
+                check=lambda code: families.family_code_refusal(code=code),
+                link=lambda parent, code: families.family_link_create(parent=parent, code=code),
+            )
+        )

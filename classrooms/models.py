@@ -158,3 +158,15 @@ class AskCount(models.Model):
 
     def __str__(self) -> str:
         return f"a submission on {self.on}"
+
+
+class FamilyDigest(models.Model):
+    """A parent asked for the weekly email about their linked children; it goes to their own account email."""
+
+    parent = models.OneToOneField(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="family_digest")
+    subscribed_at = models.DateTimeField(auto_now_add=True)
+    # The Monday of the last week a digest went out: a second run in the same week sends nothing.
+    last_week = models.DateField(null=True, blank=True)
+
+    def __str__(self) -> str:
+        return f"weekly digest for {self.parent}"

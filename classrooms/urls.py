@@ -61,4 +61,6 @@ urlpatterns = [
     path("me/delete/", me.me_delete, name="me-delete"),
     path("family/", families.family, name="family"),
     path("family/delete/", families.family_delete, name="family-delete"),
+    path("family/digest/", families.family_digest, name="family-digest"),
+    path("family/unsubscribe/<str:token>/", families.family_unsubscribe, name="family-unsubscribe"),
 ]

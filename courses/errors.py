@@ -53,6 +53,8 @@ class Code(StrEnum):
     CHANGE_NOT_RECORDED = "content.E037"
     CHECK_SHAPE = "content.E040"
 
+    FAMILY_GUIDE = "content.E045"
+
     @property
     def meaning(self) -> str:
         """What the code means, as docs/authoring.md's error tables say it."""
@@ -94,6 +96,7 @@ MEANINGS: dict[Code, str] = {
     Code.LAW_TOPICS: "a law card without one of the required topics, or with one twice",
     Code.LAW_FOR_YOU_TOO_LONG: 'a law card\'s "What this means for you" is longer than 120 words',
     Code.HELP_KINDS: ("a help directory without a required kind of service (and no `missing` entry where allowed)"),
+    Code.FAMILY_GUIDE: "a module's `family:` card names a guide that does not exist or is not for parents",
     Code.BROKEN_STORY_BLOCK: (
         "a broken `chat` or `notification` block (empty, a line without `Name:`, an unknown or missing field)"
     ),

@@ -32,6 +32,7 @@ class MyAssignment:
     due_on: datetime.date | None
     note: str
     cell: Cell
+    assigned_at: datetime.datetime | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -78,6 +79,7 @@ def assignments_of(*, student_ids: Sequence[int], progress: Progress | None = No
                 due_on=assigned.assignment.due_on,
                 note=assigned.assignment.note,
                 cell=progress.cell(user_id=student_id, assigned=assigned, today=today),
+                assigned_at=assigned.assignment.assigned_at,
             )
         )
     return mine

@@ -12,7 +12,7 @@ guides), ``law_help`` (law cards, help directories, first steps),
 """
 
 from .base import Heading, Region, Source
-from .course import AgeBand, Course, Guide, Illustration, Lesson, Module, TeacherNotes
+from .course import AgeBand, Course, FamilyCard, Guide, Illustration, Lesson, Module, TeacherNotes
 from .law_help import (
     HELP_SECTIONS,
     KIND_LABELS,
@@ -37,6 +37,7 @@ __all__ = [
     "AgeBand",
     "CheckOption",
     "Course",
+    "FamilyCard",
     "FirstStep",
     "Guide",
     "Heading",

@@ -75,6 +75,15 @@ class Illustration:
 
 
 @dataclass(frozen=True, slots=True)
+class FamilyCard:
+    """What a parent is told while a module is set: three things, a dinner question, a parent guide."""
+
+    learn: tuple[str, ...]
+    question: str
+    guide_id: str
+
+
+@dataclass(frozen=True, slots=True)
 class Module:
     id: str
     number: int
@@ -99,6 +108,8 @@ class Module:
     @property
     def icon_path(self) -> str:
         return f"img/modules/{self.icon}.svg"
+
+    family: FamilyCard | None = None
 
     @property
     def minutes(self) -> int:

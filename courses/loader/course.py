@@ -59,7 +59,9 @@ def load_course(root: Path | str) -> LoadResult:
     guides = load_guides(ctx, course_file)
     # A broken guide is reported once, in its own file, not again by every module naming it.
     guide_ids = {path.stem for path in ctx.markdown_files(ctx.root / "guides")}
-    modules = load_modules(ctx, course_path, parsed, guide_ids)
+    loaded = {guide.id for guide in guides}
+    parent_guide_ids = {guide.id for guide in guides if guide.audience == "parents"} | (guide_ids - loaded)
+    modules = load_modules(ctx, course_path, parsed, guide_ids, parent_guide_ids)
     law_cards = load_law_cards(ctx, regions)
     help_directories = load_help_directories(ctx, regions)
     course = domain.Course(

@@ -17,7 +17,9 @@ SLUG = re.compile(schemas.SLUG_PATTERN)
 TEACHER_NOTES = "teacher.md"
 
 
-def load_modules(ctx: Context, course_path: Path, parsed: ParsedFile, guide_ids: set[str]) -> list[domain.Module]:
+def load_modules(
+    ctx: Context, course_path: Path, parsed: ParsedFile, guide_ids: set[str], parent_guide_ids: set[str]
+) -> list[domain.Module]:
     modules_dir = ctx.root / "modules"
     listed: list[str] = []
     modules: list[domain.Module] = []
@@ -35,7 +37,7 @@ def load_modules(ctx: Context, course_path: Path, parsed: ParsedFile, guide_ids:
                 course_path, line, f"modules[{index}]", f"no module.yaml in modules/{module_id}/", Code.MISSING_FILE
             )
             continue
-        module = _module(ctx, folder, len(modules) + 1, guide_ids)
+        module = _module(ctx, folder, len(modules) + 1, guide_ids, parent_guide_ids)
         if module is not None:
             modules.append(module)
     if modules_dir.is_dir():
@@ -51,7 +53,9 @@ def load_modules(ctx: Context, course_path: Path, parsed: ParsedFile, guide_ids:
     return modules
 
 
-def _module(ctx: Context, folder: Path, number: int, guide_ids: set[str]) -> domain.Module | None:
+def _module(
+    ctx: Context, folder: Path, number: int, guide_ids: set[str], parent_guide_ids: set[str]
+) -> domain.Module | None:
     path = folder / "module.yaml"
     parsed = ctx.reader.read_yaml(path, schemas.ModuleFile)
     if parsed is None:
@@ -73,6 +77,7 @@ def _module(ctx: Context, folder: Path, number: int, guide_ids: set[str]) -> dom
             f"no guide 'guides/{spec.parent_guide}.md'",
             Code.UNKNOWN_REFERENCE,
         )
+    family = _family_card(ctx, path, parsed, spec, parent_guide_ids)
     ctx.check_sources(path, parsed, ("sources",), spec.sources)
     _check_pictures(ctx, path, parsed, spec)
     module_standards = check_references(ctx, path, parsed, spec.standards)
@@ -140,6 +145,7 @@ def _module(ctx: Context, folder: Path, number: int, guide_ids: set[str]) -> dom
         illustration=(
             domain.Illustration(file=spec.illustration.file, alt=spec.illustration.alt) if spec.illustration else None
         ),
+        family=family,
     )
 
 
@@ -155,6 +161,24 @@ def _check_pictures(ctx: Context, path: Path, parsed: ParsedFile, spec: schemas.
     for loc, where, static_path in wanted:
         if not finders.find(static_path):
             ctx.reader.error(path, parsed.line(*loc), where, f"no picture 'static/{static_path}'", Code.MISSING_FILE)
+
+
+def _family_card(
+    ctx: Context, path: Path, parsed: ParsedFile, spec: schemas.ModuleFile, parent_guide_ids: set[str]
+) -> domain.FamilyCard | None:
+    """module.yaml's ``family:`` card; its guide must be a parent guide (content.E045 at its line)."""
+    if spec.family is None:
+        return None
+    if spec.family.guide not in parent_guide_ids:
+        ctx.reader.error(
+            path,
+            parsed.line("family", "guide"),
+            "family.guide",
+            f"no guide for parents 'guides/{spec.family.guide}.md'",
+            Code.FAMILY_GUIDE,
+        )
+        return None
+    return domain.FamilyCard(learn=tuple(spec.family.learn), question=spec.family.question, guide_id=spec.family.guide)
 
 
 def _lesson(ctx: Context, path: Path, module_id: str, number: int) -> domain.Lesson | None:

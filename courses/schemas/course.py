@@ -108,6 +108,14 @@ class Illustration(Strict):
     alt: Text = Field(description="What the picture shows, in words, for people who cannot see it.")
 
 
+class FamilyCard(Strict):
+    """What a parent is told when this module is set: module.yaml's ``family:``."""
+
+    learn: Annotated[list[Text], Field(min_length=3, max_length=3, description="Three things they will learn.")]
+    question: Text = Field(description="One question to ask at dinner: open, calm, about people in general.")
+    guide: Slug = Field(description="Id of the matching parent guide in content/guides/ (its 5-minute read).")
+
+
 class ModuleFile(Versioned):
     """content/modules/<module-id>/module.yaml"""
 
@@ -126,6 +134,7 @@ class ModuleFile(Versioned):
     )
     parent_guide: Slug | None = Field(default=None, description="Id of the matching guide in content/guides/.")
     quiz: Annotated[str, StringConstraints(pattern=r"^[a-z0-9-]+\.yaml$")] | None = None
+    family: FamilyCard | None = Field(default=None, description="The card parents see while the module is set.")
     sources: list[Source]
     reviewed: LaxDate
     colour: ModuleColour = Field(description="The module's colour on cards, its page and its lessons (docs/design.md).")

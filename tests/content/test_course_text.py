@@ -166,3 +166,16 @@ def test_no_lesson_is_copied_from_another(course):
         overlap = len(shared) / max(1, min(len(shingles[a.key]), len(shingles[b.key])))
         # Safety advice is rightly repeated word for word (about 10% at most); a copied lesson shares far more.
         assert overlap < 0.25, f"{a.key} and {b.key} share {overlap:.0%} of their 8-word runs"
+
+
+def test_every_module_has_a_family_card_with_a_parent_guide() -> None:
+    """Issue 15: /family/ and the digest tell a parent three things, a dinner question and a guide per module."""
+    from courses.registry import get_course
+
+    course = get_course()
+    for module in course.modules:
+        assert module.family is not None, module.id
+        assert len(module.family.learn) == 3, module.id
+        assert module.family.question.endswith("?"), module.id
+        guide = course.guide(module.family.guide_id)
+        assert guide is not None and guide.audience == "parents", module.id

@@ -134,6 +134,8 @@ EXPECTED_GET = {
     "classrooms:me-delete": only(STUDENTS, 200),
     "classrooms:family": only(PARENTS, 200),
     "classrooms:family-delete": only(PARENTS, 200),
+    "classrooms:family-digest": only(PARENTS, 405),
+    "classrooms:family-unsubscribe": everyone(400),  # the sample token is not a signed one
     "login": everyone(200),
     "logout": everyone(405),
     "quizzes:quiz": everyone(200),
@@ -211,6 +213,7 @@ FORBIDDEN_POST = {
     "classrooms:family-revoke": {**only(STUDENTS, None), "other_student": 404},
     "classrooms:me-delete": only(STUDENTS, None),
     "classrooms:family": only(PARENTS, None),
+    "classrooms:family-digest": only(PARENTS, None),
     "account-settings": only(ADULTS, None),
     "account-password": only(ADULTS, None),
 }
