@@ -91,6 +91,8 @@ def how_it_works(request: HttpRequest) -> HttpResponse:
         "course": course,
         "plans": plans,
         "teachers_see": visibility.TEACHERS_SEE,
+        "class_counts": visibility.CLASS_COUNTS,
+        "class_checks": visibility.CLASS_CHECKS,
         "parents_see": visibility.PARENTS_SEE,
         "only_student": visibility.ONLY_THE_STUDENT,
         "signup_url": reverse("signup-staff"),

@@ -17,6 +17,7 @@ from classrooms import sharing
 from classrooms.models import Assignment, Classroom, Enrolment
 from classrooms.services import students as student_services
 from classrooms.services import teaching as teaching_services
+from core import visibility
 from courses.registry import get_course
 from quizzes.demo import take_quiz
 from tests.classroom_world import build_school, module_with_quiz, quiz_of, signed_in
@@ -67,6 +68,9 @@ def test_how_it_works_shows_each_bands_plan_from_the_course_registry(client):
     assert 'href="/privacy/"' in page
     for heading in ("What students do", "What teachers see", "What parents and carers see", "Privacy"):
         assert heading in page
+    # What teachers see is the one written rule, before-and-after totals included (core/visibility.py).
+    assert visibility.CLASS_COUNTS in page
+    assert visibility.CLASS_CHECKS in page
 
 
 # --- making a class with an age band, and assigning several modules ---------------------------------

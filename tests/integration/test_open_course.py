@@ -54,7 +54,7 @@ def test_about_says_who_it_is_for_how_facts_are_checked_and_how_to_reuse_it(clie
     page = client.get(reverse("core:about")).content.decode()
     for anchor in ('id="for-whom"', 'id="facts"', 'id="reviewed"', 'id="licence"', 'id="attribution"'):
         assert anchor in page
-    assert "Primary sources only" in page
+    assert "Primary sources first" in page
     assert "at least every 12 months" in page
     assert "CC BY-SA 4.0" in page
     assert "Apache License 2.0" in page

@@ -74,6 +74,13 @@ def test_a_shortened_title_in_the_teacher_notes_still_finds_the_lesson(client):
     assert "Discussion questions" in page
 
 
+def test_presenter_notes_remind_the_teacher_how_to_handle_a_disclosure(client):
+    page = client.get(reverse("courses:present-notes", args=["bystanders", "unwanted-nudes"])).content.decode()
+    page = page.replace("&#x27;", "'").replace("’", "'")
+    assert "don't ask anyone to share their own experiences" in page
+    assert "don't look at any image, and tell your safeguarding lead straight away" in page
+
+
 def test_teacher_notes_without_a_timings_table_present_the_lesson_and_say_so(client, fixture_course):
     # The small course's notes say "Ten minutes each." in prose: no row, no questions to show.
     module = fixture_course.modules[0]

@@ -171,6 +171,24 @@ def test_crisis_words_match_whole_words_only():
     assert not services.mentions_crisis("Typo in the second paragraph: 'teh'", words=words)
 
 
+@pytest.mark.parametrize("what", ["I'm being sextorted", "I feel suicidal", "he wants me to send more"])
+def test_crisis_words_catch_a_reader_writing_about_themselves(what):
+    assert services.mentions_crisis(what, words=get_course().crisis_words)
+
+
+@pytest.mark.parametrize(
+    "what",
+    [
+        "The sextortion lesson has a broken link",
+        "The suicide line number on this page is wrong",
+        "The blackmail example should say the FBI, not NCMEC",
+        "Please send more detail about the law in Wales",
+    ],
+)
+def test_a_report_that_names_a_hard_topic_still_gets_through(what):
+    assert not services.mentions_crisis(what, words=get_course().crisis_words)
+
+
 # --- where reports go -----------------------------------------------------------------------------
 
 

@@ -40,6 +40,14 @@ def test_folding_reads_case_accents_lookalikes_and_held_letters_alike():
         ("I want to kill.myself", "self-harm"),
         ("I want to killmyself", "self-harm"),
         ("I think about self-harm", "self-harm"),
+        # added in the safeguarding re-read: reported threats, asks for nudes, self-harm in other words
+        ("he said he'll post my nudes", "threats"),
+        ("someone made nudes of me", "threats"),
+        ("she keeps asking me for nudes", "demands"),
+        ("he wants me to send a video", "demands"),
+        ("I keep hurting myself", "self-harm"),
+        ("honestly kms", "self-harm"),
+        ("I don't want to live anymore", "self-harm"),
     ],
 )
 def test_danger_words_and_their_simple_variants_match(words, text, group):
@@ -54,6 +62,9 @@ def test_danger_words_and_their_simple_variants_match(words, text, group):
         "Is it a skill to say no?",  # 'kill' only as a whole word
         "I paid them a compliment",  # 'pay them' is two words, in order
         "Who threw the party?",  # not 'threat'
+        "Is it ok to post my pictures on Instagram?",  # only nudes, not every picture
+        "Is it illegal to send nudes at 16?",  # a question about the lessons, not a demand
+        "In the end it all worked out",
         "",
     ],
 )
