@@ -14,17 +14,15 @@ between words (``kill.myself``, ``killmyself``). A pattern's word ending in ``*`
 from __future__ import annotations
 
 import re
-import threading
 import unicodedata
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Annotated, Any
+from typing import Annotated
 
 from django.conf import settings
-from django.core.signals import setting_changed
-from django.dispatch import receiver
 from pydantic import Field, StringConstraints
 
+from core.loaded import LoadedOnce
 from courses.errors import Code, ContentError
 from courses.reader import ContentReader
 from courses.schemas.base import LaxDate, Slug, Strict, Text, Versioned
@@ -151,26 +149,12 @@ def load_danger_words(content_root: Path) -> DangerWordsResult:
     return DangerWordsResult(words=words, errors=sorted(reader.errors))
 
 
-_lock = threading.Lock()
-_result: DangerWordsResult | None = None
+_loaded = LoadedOnce(lambda: load_danger_words(Path(settings.PAUSE_CONTENT_DIR)))
 
 
 def get_danger_words_result() -> DangerWordsResult:
-    global _result
-    if _result is None:
-        with _lock:
-            if _result is None:
-                _result = load_danger_words(Path(settings.PAUSE_CONTENT_DIR))
-    return _result
+    return _loaded.get()
 
 
 def get_danger_words() -> DangerWords:
     return get_danger_words_result().words
-
-
-@receiver(setting_changed)
-def _reload_on_content_dir_change(setting: str, **kwargs: Any) -> None:
-    global _result
-    if setting == "PAUSE_CONTENT_DIR":
-        with _lock:
-            _result = None

@@ -8,34 +8,37 @@ DEBUG the dev server restarts when a content file changes (see signals.py).
 from __future__ import annotations
 
 import logging
-import threading
 
 from django.conf import settings
 from django.core.cache import caches
+
+from core.loaded import LoadedOnce
 
 from .domain import Course
 from .errors import ContentErrors
 from .loader import LoadResult, load_course
 
 logger = logging.getLogger(__name__)
-_lock = threading.Lock()
-_result: LoadResult | None = None
+
+
+def _load() -> LoadResult:
+    result = load_course(settings.PAUSE_CONTENT_DIR)
+    if result.errors:
+        logger.error(
+            "%d content error(s) in %s:\n%s",
+            len(result.errors),
+            settings.PAUSE_CONTENT_DIR,
+            "\n".join(map(str, result.errors)),
+        )
+    return result
+
+
+# Forgetting the course forgets the pages drawn from it.
+_loaded = LoadedOnce(_load, on_reset=lambda: caches["fragments"].clear())
 
 
 def get_load_result() -> LoadResult:
-    global _result
-    if _result is None:
-        with _lock:
-            if _result is None:
-                _result = load_course(settings.PAUSE_CONTENT_DIR)
-                if _result.errors:
-                    logger.error(
-                        "%d content error(s) in %s:\n%s",
-                        len(_result.errors),
-                        settings.PAUSE_CONTENT_DIR,
-                        "\n".join(map(str, _result.errors)),
-                    )
-    return _result
+    return _loaded.get()
 
 
 def get_course() -> Course:
@@ -48,7 +51,4 @@ def get_course() -> Course:
 
 def reset() -> None:
     """Forget the loaded course (tests that point PAUSE_CONTENT_DIR elsewhere), and the pages drawn from it."""
-    global _result
-    with _lock:
-        _result = None
-        caches["fragments"].clear()
+    _loaded.reset()

@@ -1,10 +1,9 @@
 from django.conf import settings
 from django.contrib.auth.signals import user_logged_in
-from django.core.signals import setting_changed
 from django.dispatch import receiver
 from django.utils.autoreload import autoreload_started
 
-from . import registry, services
+from . import services
 
 
 @receiver(autoreload_started)
@@ -12,12 +11,6 @@ def watch_content(sender, **kwargs):
     """In development, editing a content file restarts the server, which reloads the course."""
     sender.watch_dir(settings.PAUSE_CONTENT_DIR, "**/*.yaml")
     sender.watch_dir(settings.PAUSE_CONTENT_DIR, "**/*.md")
-
-
-@receiver(setting_changed)
-def reload_on_content_dir_change(setting, **kwargs):
-    if setting == "PAUSE_CONTENT_DIR":
-        registry.reset()
 
 
 @receiver(user_logged_in)

@@ -3,13 +3,10 @@
 from __future__ import annotations
 
 import logging
-import threading
-from typing import Any
 
 from django.conf import settings
-from django.core.signals import setting_changed
-from django.dispatch import receiver
 
+from core.loaded import LoadedOnce
 from courses.registry import get_course, get_load_result
 
 from .domain import Check
@@ -17,31 +14,22 @@ from .loader import CheckLoadResult, load_checks
 
 logger = logging.getLogger(__name__)
 
-_lock = threading.Lock()
-_result: CheckLoadResult | None = None
+
+def _load() -> CheckLoadResult:
+    course = get_load_result().course
+    result = load_checks(course, settings.PAUSE_CONTENT_DIR) if course else CheckLoadResult()
+    for error in result.errors:
+        logger.error("check content error: %s", error)
+    return result
+
+
+_loaded = LoadedOnce(_load)
 
 
 def get_check_result() -> CheckLoadResult:
-    global _result
-    if _result is None:
-        with _lock:
-            if _result is None:
-                course = get_load_result().course
-                root = settings.PAUSE_CONTENT_DIR
-                _result = load_checks(course, root) if course else CheckLoadResult()
-                for error in _result.errors:
-                    logger.error("check content error: %s", error)
-    return _result
+    return _loaded.get()
 
 
 def get_check(module_id: str) -> Check | None:
     get_course()  # a course that cannot load at all raises here, as everywhere
     return get_check_result().checks.get(module_id)
-
-
-@receiver(setting_changed)
-def _reload_on_content_dir_change(setting: str, **kwargs: Any) -> None:
-    global _result
-    if setting == "PAUSE_CONTENT_DIR":
-        with _lock:
-            _result = None
