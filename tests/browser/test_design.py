@@ -103,9 +103,15 @@ def test_the_easier_to_read_font_loads_only_when_chosen(site, page):
     assert fonts == [], "the reading font was downloaded without being chosen"
     page.get_by_text("Reading settings").click()
     page.get_by_label("Easier-to-read font").check()
-    page.wait_for_function(
-        "document.fonts.check('1rem \"Atkinson Hyperlegible\"') && document.fonts.status === 'loaded'"
+    # Waits in the page (a promise), not by polling: polling evaluates a string, which the CSP forbids.
+    loaded = page.evaluate(
+        """async () => {
+            await document.fonts.load('1rem "Atkinson Hyperlegible"');
+            await document.fonts.ready;
+            return document.fonts.check('1rem "Atkinson Hyperlegible"');
+        }"""
     )
+    assert loaded, "the reading font did not load when chosen"
     assert "Atkinson Hyperlegible" in page.evaluate("getComputedStyle(document.body).fontFamily")
     assert any("atkinson-hyperlegible-latin-400-normal.woff2" in url for url in fonts)
     assert page.evaluate("[...document.fonts].some(f => f.family.includes('Atkinson') && f.status === 'loaded')"), (
