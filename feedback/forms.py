@@ -1,10 +1,20 @@
 from django import forms
+from django.utils.http import url_has_allowed_host_and_scheme
 
 from .models import ProblemReport
 
+PAGE_MAX = 300
+
+
+def site_path(value: str | None) -> str:
+    """A path on this site (Django's own check: no host, no scheme, no "/\\other.example"), else ""."""
+    value = (value or "").strip()
+    on_site = value.startswith("/") and url_has_allowed_host_and_scheme(value, allowed_hosts=None)
+    return value if on_site and len(value) <= PAGE_MAX else ""
+
 
 class ProblemReportForm(forms.Form):
-    page = forms.CharField(max_length=300, widget=forms.HiddenInput)
+    page = forms.CharField(max_length=PAGE_MAX, widget=forms.HiddenInput)
     what = forms.CharField(
         label="What is wrong?",
         max_length=ProblemReport.WHAT_MAX,
@@ -19,7 +29,7 @@ class ProblemReportForm(forms.Form):
     )
 
     def clean_page(self) -> str:
-        page = self.cleaned_data["page"]
-        if not page.startswith("/") or page.startswith("//"):
+        page = site_path(self.cleaned_data["page"])
+        if not page:
             raise forms.ValidationError("That is not a page of this site.")
         return page

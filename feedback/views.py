@@ -16,7 +16,7 @@ from courses import selectors
 from courses.registry import get_course
 
 from . import services
-from .forms import ProblemReportForm
+from .forms import ProblemReportForm, site_path
 
 logger = logging.getLogger(__name__)
 
@@ -25,11 +25,6 @@ CRISIS_MESSAGE = (
     "to deal with it alone. Here is help where you live. We have not kept or sent your message. "
     "If you meant to tell us about a mistake on a page, you can go back and send it without details about yourself."
 )
-
-
-def _safe_page(value: str | None) -> str:
-    value = (value or "").strip()
-    return value if value.startswith("/") and not value.startswith("//") and len(value) <= 300 else ""
 
 
 @require_http_methods(["GET", "HEAD", "POST"])
@@ -60,11 +55,11 @@ def report(request: HttpRequest) -> HttpResponseBase:
             logger.warning("refused a problem report: %s", ", ".join(sorted(form.errors)))
             status = 400
     else:
-        form = ProblemReportForm(initial={"page": _safe_page(request.GET.get("page")) or "/"})
-    page = _safe_page(form["page"].value()) or "/"
+        form = ProblemReportForm(initial={"page": site_path(request.GET.get("page")) or "/"})
+    page = site_path(form["page"].value()) or "/"
     return gate.respond(render(request, "feedback/report.html", {"form": form, "page": page}, status=status))
 
 
 @require_safe
 def sent(request: HttpRequest) -> HttpResponse:
-    return render(request, "feedback/sent.html", {"page": _safe_page(request.GET.get("page")) or "/"})
+    return render(request, "feedback/sent.html", {"page": site_path(request.GET.get("page")) or "/"})
