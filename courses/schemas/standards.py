@@ -42,6 +42,10 @@ class StandardsFile(Versioned):
     url: HttpsUrl = Field(description="The publisher's page for the framework, on a host in publishers.yaml.")
     version: Text = Field(description="The edition or version, as the publisher names it.")
     as_of: AsOf = Field(default=None, description="The date the publisher's document shows, as a date or words.")
+    licence: Text | None = Field(
+        default=None,
+        description="The terms the publisher gives for reusing its text, e.g. 'Open Government Licence v3.0'.",
+    )
     note: Text | None = Field(
         default=None, description="Shown with the framework: what is missing from this file, or how to read it."
     )
