@@ -38,7 +38,7 @@ def test_a_lead_goes_from_the_schools_page_to_a_framework_and_its_lessons(site, 
     page.get_by_role("link", name="Curriculum map").click()
     page.get_by_role("link", name="NZ Health and PE").focus()
     page.keyboard.press("Enter")
-    expect(page.get_by_text("Pause covers 2 of the 3 statements quoted here.")).to_be_visible()
+    expect(page.get_by_text("Pause covers 6 of the 7 statements quoted here.")).to_be_visible()
     expect(page.get_by_role("link", name="Download this map as a spreadsheet (CSV)")).to_be_visible()
     page.get_by_role("link", name="Respect and pressure").first.click()
     expect(page.get_by_role("heading", name="Respect and pressure", level=1)).to_be_visible()
