@@ -33,6 +33,7 @@ class Framework:
     as_of: str | None
     note: str | None
     statements: tuple[Statement, ...]
+    licence: str | None = None
 
 
 @dataclass(frozen=True, slots=True)

@@ -58,6 +58,7 @@ def load_standards(ctx: Context) -> domain.Standards:
                 as_of=spec.as_of,
                 note=spec.note,
                 statements=tuple(statements),
+                licence=spec.licence,
             )
         )
     return domain.Standards(tuple(frameworks))

@@ -96,3 +96,15 @@ def test_the_teacher_area_links_to_the_map(client):
     world = build_world()
     client.force_login(world.a.teacher)
     assert 'href="/curriculum/"' in client.get(reverse("classrooms:teach")).content.decode()
+
+
+def test_a_quoted_framework_says_whose_wording_it_is_and_under_what_terms(client, fixture_course):
+    html = client.get(reverse("quizzes:curriculum-framework", args=["example"])).content.decode()
+    facts = html.split('class="curriculum-facts"', 1)[1].split("</dl>", 1)[0]
+    assert "Quoted exactly from the publisher’s own pages" in facts
+    assert "under the Example Open Licence" in facts
+
+
+def test_a_framework_with_nothing_quoted_claims_no_wording(client):
+    html = client.get(reverse("quizzes:curriculum-framework", args=["rshe"])).content.decode()
+    assert "Quoted exactly" not in html
