@@ -228,13 +228,11 @@ def question_results(*, quiz: Quiz, user_ids: Iterable[int]) -> list[QuestionRes
     reaches the server, so reflections count none; an ordering counts how many
     put the steps in the right order.
     """
-    latest: dict[int, int] = {}
-    attempts = QuizAttempt.objects.filter(user_id__in=list(user_ids), module_id=quiz.module_id).order_by("pk")
-    for attempt_id, user_id in attempts.values_list("pk", "user_id"):
-        latest[user_id] = attempt_id
+    attempts = QuizAttempt.objects.filter(user_id__in=list(user_ids), module_id=quiz.module_id)
+    latest = attempts.values("user_id").annotate(latest=Max("pk")).order_by().values_list("latest", flat=True)
     counts: dict[tuple[str, str], dict[str, int]] = {}
     totals: dict[tuple[str, str], int] = {}
-    responses = QuizResponse.objects.filter(attempt_id__in=list(latest.values()))
+    responses = QuizResponse.objects.filter(attempt_id__in=list(latest))
     for item_id, step_id, answer, correct in responses.values_list("item_id", "step_id", "answer", "correct"):
         item = quiz.item(item_id)
         if item is None or not isinstance(answer, dict):

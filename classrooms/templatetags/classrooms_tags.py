@@ -1,11 +1,13 @@
 from __future__ import annotations
 
 from django import template
+from django.utils import timezone
 from django.utils.html import escape, format_html
 from django.utils.safestring import SafeString, mark_safe
 
 from core.maths import percent
 
+from ..selectors.summary import StudentActivity
 from ..selectors.teaching import ClassMatrix
 
 register = template.Library()
@@ -63,3 +65,25 @@ def matrix_rows(matrix: ClassMatrix, student_url_prefix: str) -> SafeString:
         )
     # Safe: the nickname and username are escaped above; everything else is a number or a constant.
     return mark_safe("".join(out))  # noqa: S308
+
+
+@register.simple_tag
+def student_links(students: list[StudentActivity], student_url_prefix: str) -> SafeString:
+    """The summary's "not signed in yet" names, each a link to the student's page, comma-separated.
+
+    Built in Python for the reason ``matrix_rows`` is: it can name every student of a large class.
+    """
+    prefix = escape(student_url_prefix)
+    links = (f'<a href="{prefix}{s.id}/"><bdi>{escape(s.nickname)}</bdi></a>' for s in students)
+    return mark_safe(", ".join(links))  # noqa: S308 (nicknames escaped; the rest is a number or a constant)
+
+
+@register.simple_tag
+def activity_items(activity: list[StudentActivity]) -> SafeString:
+    """The summary's last sign-in per student, as list items ("Sam: Mon 3 Mar"), in Python as ``matrix_rows``."""
+    out = []
+    for s in activity:
+        when = timezone.localtime(s.last_sign_in) if s.last_sign_in else None
+        said = f"{when:%a} {when.day} {when:%b}" if when else "not signed in yet"
+        out.append(f"<li><bdi>{escape(s.nickname)}</bdi>: {said}</li>")
+    return mark_safe("".join(out))  # noqa: S308 (nicknames escaped; the rest is a date or a constant)

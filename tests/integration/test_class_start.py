@@ -10,6 +10,7 @@ from urllib.parse import quote
 
 import pytest
 from django.core.management import call_command
+from django.template.defaultfilters import date as date_filter
 from django.utils import timezone
 
 from accounts.models import User
@@ -279,13 +280,19 @@ def test_the_most_missed_question_shows_only_from_five_answers(client, school):
 
 def test_the_summary_counts_overdue_and_not_started_and_who_has_not_signed_in(client, school):
     Assignment.objects.filter(classroom=school.classroom).update(due_on=TODAY() - datetime.timedelta(days=2))
-    User.objects.filter(pk=school.student.pk).update(last_login=timezone.now())
+    last = datetime.datetime(2026, 3, 2, 23, 30, tzinfo=datetime.UTC)
+    User.objects.filter(pk=school.student.pk).update(last_login=last)
     signed_in(client, school.teacher)
     page = client.get(f"/teach/classes/{school.classroom.pk}/").content.decode()
     summary = page.split('id="summary"')[1].split("</section>")[0]
     assert "<strong>3 overdue</strong>, 3 not started" in summary
     assert "2 not signed in yet:" in summary
-    assert f"<bdi>{school.student.first_name}</bdi>:" in summary  # last sign-in per student
+    said = date_filter(timezone.localtime(last), "D j M")  # the template's own date format, in local time
+    assert f"<bdi>{school.student.first_name}</bdi>: {said}</li>" in summary  # last sign-in per student
+    others = User.objects.filter(enrolments__classroom=school.classroom).exclude(pk=school.student.pk)
+    for other in others:
+        link = f'<a href="/teach/classes/{school.classroom.pk}/students/{other.pk}/"><bdi>{other.first_name}</bdi></a>'
+        assert link in summary
     assert page.index('id="summary"') < page.index('id="progress"') < page.index('id="joining"')
 
 
