@@ -109,6 +109,7 @@ def _lesson_page(
         "module_links": module_links(module) if following is None else [],
         "module_prompts": module_prompts(ModuleVisit(request, module)) if previous is None else [],
         "law_card": course.law_cards.get(region.id) if region else None,
+        "law_region": region.id if region else "",  # part of the fragment's key (a plain string: cheap to read)
         # Read only inside the cached lesson fragment: callables, so a cached page never computes them.
         "law_cards": lambda: [course.law_cards[r.id] for r in course.regions if r.id in course.law_cards],
         "help_everywhere": lambda: selectors.help_everywhere(course=course),
@@ -117,6 +118,9 @@ def _lesson_page(
         "answered_option": option.id if option else "",
         "is_done": lesson.key in done,
         "progress": selectors.module_progress(module=module, done=done),
+        # The lesson's own address, not the request's (a practice answer posts to another): so the
+        # link can sit in the cached fragment that ends the page.
+        "page_report_links": lambda: hooks.page_report_links(reverse("courses:lesson", args=[module.id, lesson.id])),
     }
     return render(request, "courses/lesson.html", context)
 
@@ -225,6 +229,7 @@ def _help_results(request: HttpRequest, *, region: Region | None, image_age: str
         "sections": directory.sections_for(image_age) if directory else (),
         "help_everywhere": selectors.help_everywhere(course=course),
         "law_card": course.law_cards.get(region.id) if region else None,
+        "law_region": region.id if region else "",  # part of the fragment's key (a plain string: cheap to read)
         "last_change": course.last_change_of(f"help/{region.id}.yaml") if directory and region else None,
     }
     return render(request, "courses/help.html", context)
