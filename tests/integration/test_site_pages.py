@@ -1,6 +1,7 @@
 """core: the error pages, the health check, the hooks' links and what an error report leaves out."""
 
 import logging
+import re
 
 import pytest
 from django.contrib.auth import get_user_model
@@ -75,6 +76,21 @@ def test_the_account_menu_shows_the_registered_links_then_sign_in_or_out(client)
         assert "Sign in<" not in reader
     finally:
         account_links.unregister(provider)
+
+
+def test_the_wide_and_phone_menus_show_the_same_own_links_and_signing_out_from_them_works():
+    client = Client(enforce_csrf_checks=True)
+    client.force_login(get_user_model().objects.create_user("two-menus"))
+    page = client.get("/").content.decode()
+    phone = page.split('<details class="site-menu', 1)[1].split("</details>", 1)[0]
+    wide = page.split("account-links", 1)[1].split("</ul>", 1)[0]
+    own = wide.split(">", 1)[1].strip()
+    assert "Sign out" in own
+    assert own in phone  # drawn once, shown in both
+    token = re.search(r'name="csrfmiddlewaretoken" value="([^"]+)"', own).group(1)
+    response = client.post(reverse("logout"), {"csrfmiddlewaretoken": token})
+    assert response.status_code == 302
+    assert "Sign in" in client.get("/").content.decode()
 
 
 def test_module_links_show_on_the_module_page_and_after_its_last_lesson(client):
