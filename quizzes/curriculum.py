@@ -81,7 +81,8 @@ def _prompt(item: Item) -> str:
     places = kind.tally(item)
     first = kind.first_step(item)
     place = next((p for p in places if p.step_id == first), places[0] if places else None)
-    text = strip_tags(place.prompt_html) if place else ""
+    # A reflection counts no places (its answer never reaches the server), but it has its words.
+    text = strip_tags(place.prompt_html if place else getattr(item, "prompt_html", ""))
     return Truncator(" ".join(text.split())).chars(160) or f"Question {item.id}"
 
 

@@ -108,3 +108,9 @@ def test_a_quoted_framework_says_whose_wording_it_is_and_under_what_terms(client
 def test_a_framework_with_nothing_quoted_claims_no_wording(client):
     html = client.get(reverse("quizzes:curriculum-framework", args=["rshe"])).content.decode()
     assert "Quoted exactly" not in html
+
+
+def test_a_reflection_question_is_listed_by_its_words_not_its_id(client):
+    html = client.get(reverse("quizzes:curriculum-framework", args=["nz-hpe"])).content.decode()
+    assert "Question what-would-you-say" not in html
+    assert "A friend tells you someone keeps asking them for a photo" in html
