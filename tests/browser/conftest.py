@@ -97,6 +97,7 @@ def serious_axe_violations(page: Page) -> list[str]:
     # colours (Bootstrap's 0.15 s transitions, slow on a busy machine) is not what a reader sees.
     # Reduced motion switches transitions off (pause.css), leaving every other setting as it was.
     page.emulate_media(reduced_motion="reduce")
+    page.wait_for_load_state()  # a page still navigating has no document for axe to read
     results = Axe().run(page)
     return [
         f"{v['id']} ({v['impact']}): {v['help']} — {[n['target'] for n in v['nodes']][:3]}"
