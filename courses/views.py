@@ -229,7 +229,6 @@ def _help_results(request: HttpRequest, *, region: Region | None, image_age: str
         "sections": directory.sections_for(image_age) if directory else (),
         "help_everywhere": selectors.help_everywhere(course=course),
         "law_card": course.law_cards.get(region.id) if region else None,
-        "law_region": region.id if region else "",  # part of the fragment's key (a plain string: cheap to read)
         "last_change": course.last_change_of(f"help/{region.id}.yaml") if directory and region else None,
     }
     return render(request, "courses/help.html", context)

@@ -1,7 +1,7 @@
 from __future__ import annotations
 
 from django import template
-from django.utils import timezone
+from django.utils import dateformat, timezone
 from django.utils.html import escape, format_html
 from django.utils.safestring import SafeString, mark_safe
 
@@ -37,6 +37,11 @@ def percent_of(count: int, total: int) -> int:
     return percent(count, total)
 
 
+def _student_link(prefix: str, student_id: int, nickname: str) -> str:
+    """A student's name linking to their page; ``prefix`` is already escaped, the nickname is escaped here."""
+    return f'<a href="{prefix}{student_id}/"><bdi>{escape(nickname)}</bdi></a>'
+
+
 @register.simple_tag
 def matrix_rows(matrix: ClassMatrix, student_url_prefix: str) -> SafeString:
     """The progress matrix's body rows.
@@ -60,7 +65,7 @@ def matrix_rows(matrix: ClassMatrix, student_url_prefix: str) -> SafeString:
                 f"{cell.lessons_done}/{cell.lessons_total} lessons{quiz}</span>{overdue}</span></td>"
             )
         out.append(
-            f'<tr><th scope="row"><a href="{prefix}{row.id}/"><bdi>{escape(row.nickname)}</bdi></a> '
+            f'<tr><th scope="row">{_student_link(prefix, row.id, row.nickname)} '
             f'<span class="small text-body-secondary">{escape(row.username)}</span></th>{"".join(cells)}</tr>\n'
         )
     # Safe: the nickname and username are escaped above; everything else is a number or a constant.
@@ -74,7 +79,7 @@ def student_links(students: list[StudentActivity], student_url_prefix: str) -> S
     Built in Python for the reason ``matrix_rows`` is: it can name every student of a large class.
     """
     prefix = escape(student_url_prefix)
-    links = (f'<a href="{prefix}{s.id}/"><bdi>{escape(s.nickname)}</bdi></a>' for s in students)
+    links = (_student_link(prefix, s.id, s.nickname) for s in students)
     return mark_safe(", ".join(links))  # noqa: S308 (nicknames escaped; the rest is a number or a constant)
 
 
@@ -83,7 +88,7 @@ def activity_items(activity: list[StudentActivity]) -> SafeString:
     """The summary's last sign-in per student, as list items ("Sam: Mon 3 Mar"), in Python as ``matrix_rows``."""
     out = []
     for s in activity:
-        when = timezone.localtime(s.last_sign_in) if s.last_sign_in else None
-        said = f"{when:%a} {when.day} {when:%b}" if when else "not signed in yet"
+        # The date filter's own formatter and format ("Mon 3 Mar"), without a template per student.
+        said = dateformat.format(timezone.localtime(s.last_sign_in), "D j M") if s.last_sign_in else "not signed in yet"
         out.append(f"<li><bdi>{escape(s.nickname)}</bdi>: {said}</li>")
     return mark_safe("".join(out))  # noqa: S308 (nicknames escaped; the rest is a date or a constant)
