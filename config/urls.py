@@ -7,14 +7,16 @@ admin_urls = [path(settings.PAUSE_ADMIN_URL, admin.site.urls)] if settings.PAUSE
 
 urlpatterns = [
     path("", include("core.urls")),
+    # The course's routes early: most requests are lessons, and Django tries each pattern in turn.
+    # No route hides another (tests/integration/test_permissions.py). Quizzes before courses:
+    # /modules/<module>/quiz/ must not be read as a lesson called "quiz".
+    path("", include("quizzes.urls")),
+    path("", include("prepost.urls")),
+    path("", include("courses.urls")),
     path("", include("classrooms.urls")),
     path("", include("feedback.urls")),
     path("accounts/", include("accounts.urls")),
     *admin_urls,
-    # Before courses: /modules/<module>/quiz/ must not be read as a lesson called "quiz".
-    path("", include("quizzes.urls")),
-    path("", include("prepost.urls")),
-    path("", include("courses.urls")),
 ]
 
 handler400 = "core.views.bad_request"

@@ -15,7 +15,7 @@ import pytest
 from django.apps import apps
 from django.contrib.sessions.models import Session
 from django.test import Client
-from django.urls import URLPattern, URLResolver, get_resolver, reverse
+from django.urls import URLPattern, URLResolver, get_resolver, resolve, reverse
 
 from accounts.models import User
 from classrooms.models import Assignment, ClassQuestion
@@ -303,6 +303,18 @@ def test_every_route_has_an_expectation():
     names = {name for name, _ in url_names() if not name.startswith("admin:")}
     assert names - EXPECTED_GET.keys() == set(), "routes with no expected statuses: add them to EXPECTED_GET"
     assert EXPECTED_GET.keys() - names == set(), "expectations for routes that no longer exist"
+
+
+def test_every_route_is_reached_by_its_own_address_whatever_the_order_of_the_urlconf(world):
+    """config/urls.py puts the course's routes early (most requests are lessons): none may hide another."""
+    shadowed = []
+    for name, pattern in url_names():
+        if name.startswith("admin:"):
+            continue
+        url = url_for(name, pattern, world.samples)
+        if resolve(url).view_name != name:
+            shadowed.append(f"{url} ({name}) goes to {resolve(url).view_name}")
+    assert shadowed == []
 
 
 @pytest.mark.parametrize("role", ROLES)
