@@ -1,8 +1,9 @@
 """``{% account_menu %}``: the reader's own menu items, drawn once a page however often it is shown.
 
 The header shows them twice: after the site's links on wide screens, and in the phone's Menu.
-They are the only part of the header that differs between readers, so everything around them
-is a cached fragment (core/templates/base.html) and these are drawn here, in Python: each app's
+They are the only part of the header that differs between signed-in readers, so everything around
+them is a cached fragment (core/templates/base.html; a visitor's, which is the same for every visitor,
+is cached with the rest) and these are drawn here, in Python: each app's
 ``core.hooks.account_links`` (e.g. "My classes"), then "Sign out" (a POST form, with the CSRF
 token) or "Sign in". The second showing repeats the first's HTML, kept in the render context,
 which lasts one page render. A template for five list items cost a tenth of a lesson page
@@ -17,7 +18,7 @@ from django import template
 from django.template.context import Context
 from django.urls import reverse
 from django.utils.html import format_html, format_html_join
-from django.utils.safestring import SafeString
+from django.utils.safestring import SafeString, mark_safe
 
 from core.hooks import Link
 
@@ -26,8 +27,11 @@ register = template.Library()
 _DRAWN = "core.account_menu"
 
 
+_CURRENT = mark_safe(' aria-current="page"')  # noqa: S308 - a constant: format_html would escape its quotes
+
+
 def _item(link: Link, path: str) -> tuple[str, str, str]:
-    return link.url, ' aria-current="page"' if link.url == path else "", link.label
+    return link.url, _CURRENT if link.url == path else "", link.label
 
 
 @register.simple_tag(takes_context=True)
@@ -46,6 +50,8 @@ def account_menu(context: Context) -> SafeString:
                 context.get("csrf_token"),
             )
         else:
-            last = format_html('<li><a href="{}">Sign in</a></li>', reverse("login"))
+            last = format_html(
+                '<li><a href="{}"{}>{}</a></li>', *_item(Link("Sign in", reverse("login")), request.path)
+            )
         drawn = context.render_context[_DRAWN] = items + last
     return drawn

@@ -84,3 +84,33 @@ def test_readers_see_their_own_state_around_the_cached_text(readers):
     teacher = User.objects.get(username="reader-teacher")
     assert f"Reader {teacher.pk}" in pages["teacher"]
     assert "Sign out" in pages["teacher"]
+
+
+PAGES = ["/", "/progress/", "/accounts/login/", "/law/", "/modules/alpha/first-lesson/"]
+
+
+@pytest.mark.parametrize("first", ["visitor", "student", "teacher"])
+def test_a_visitors_cached_header_is_the_same_as_drawn_and_never_a_signed_in_readers(settings, readers, first):
+    """A visitor's whole header is cached, per kind of page; a signed-in reader's menu is drawn each time."""
+
+    def headers():
+        return {
+            (name, path): CSRF.sub("…", client.get(path).content.decode().split("<main", 1)[0])
+            for name, client in readers.items()
+            for path in PAGES
+        }
+
+    saved = settings.CACHES
+    _without_fragment_cache(settings)
+    uncached = headers()
+    settings.CACHES = saved
+    caches["fragments"].clear()
+    for path in PAGES:
+        readers[first].get(path)  # fills the cache for every page
+    assert headers() == uncached
+    visitor_progress = uncached[("visitor", "/progress/")]
+    assert '<a href="/progress/" aria-current="page">My progress</a>' in visitor_progress
+    assert '<a href="/progress/">My progress</a>' in uncached[("visitor", "/")]
+    assert 'href="/accounts/login/" aria-current="page">Sign in' in uncached[("visitor", "/accounts/login/")]
+    assert "Sign out" not in visitor_progress
+    assert "Sign out" in uncached[("student", "/progress/")]
