@@ -72,7 +72,7 @@ def teacher_notes(request: HttpRequest, module_id: str) -> HttpResponse:
 @require_safe
 def lesson_detail(request: HttpRequest, module_id: str, lesson_id: str) -> HttpResponse:
     module, lesson = selectors.lesson_get(module_id=module_id, lesson_id=lesson_id)
-    return _lesson_page(request, module, lesson)
+    return _lesson_page(request, module, lesson, address=request.path)
 
 
 # No CSRF token: an answer changes nothing anywhere (no row, no session key, no log line), and a token
@@ -85,7 +85,7 @@ def lesson_check(request: HttpRequest, module_id: str, lesson_id: str) -> HttpRe
     form = PracticeAnswerForm(request.POST if request.method == "POST" else None, lesson=lesson)
     if not form.is_valid():  # a bookmarked address, or a check this lesson does not have: the lesson as it is
         return redirect("courses:lesson", module_id=module.id, lesson_id=lesson.id)
-    return _lesson_page(request, module, lesson, answered=form.chosen())
+    return _lesson_page(request, module, lesson, address=request.path.removesuffix("check/"), answered=form.chosen())
 
 
 def _lesson_page(
@@ -93,8 +93,14 @@ def _lesson_page(
     module: Module,
     lesson: Lesson,
     *,
+    address: str,
     answered: tuple[PracticeCheck, CheckOption | None] | None = None,
 ) -> HttpResponse:
+    """The lesson for this reader. ``address`` is the lesson's own (the request's, less check/ for an answer).
+
+    "Mark as done" posts to ``address`` + done/ (courses/urls.py): reverse() for it cost a twentieth of
+    the page (``make bench``); tests/integration/test_reading_path.py holds the two together.
+    """
     done = selectors.lessons_done(user=request.user, session=request.session, module=module)
     previous, following = module.neighbours(lesson)
     course = get_course()
@@ -117,10 +123,11 @@ def _lesson_page(
         "answered_check": check.id if check else "",
         "answered_option": option.id if option else "",
         "is_done": lesson.key in done,
+        "done_url": address + "done/",
         "progress": selectors.module_progress(module=module, done=done),
-        # The lesson's own address, not the request's (a practice answer posts to another): so the
-        # link can sit in the cached fragment that ends the page.
-        "page_report_links": lambda: hooks.page_report_links(reverse("courses:lesson", args=[module.id, lesson.id])),
+        # The lesson's own address (a practice answer is posted to another): the link sits in the
+        # cached fragment that ends the page.
+        "page_report_links": lambda: hooks.page_report_links(address),
     }
     return render(request, "courses/lesson.html", context)
 

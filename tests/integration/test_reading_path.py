@@ -1,7 +1,11 @@
 """The reading path through Django's test client, on the small fixture course."""
 
+import re
+
 import pytest
 from django.contrib.auth import get_user_model
+from django.test import Client
+from django.test.utils import override_script_prefix
 from django.urls import reverse
 
 from courses.models import LessonProgress
@@ -92,8 +96,6 @@ def test_mark_done_by_get_changes_nothing_and_shows_the_lesson(client):
 
 
 def test_mark_done_needs_a_csrf_token():
-    from django.test import Client
-
     response = Client(enforce_csrf_checks=True).post(done_url())
     assert response.status_code == 403
     assert b"Please try that again" in response.content
@@ -254,8 +256,6 @@ def test_quick_exit_points_at_the_neutral_site_setting(client, settings):
 
 
 def test_the_cached_lesson_text_leaves_each_reader_their_own_state(client):
-    from django.test import Client
-
     other = Client()
     assert b"Mark as done" in other.get(lesson_url()).content  # the lesson text is now cached
     response = client.post(done_url(), follow=True)
@@ -275,8 +275,6 @@ def test_a_signed_in_reader_sees_sign_out_on_the_lesson_page(client):
 
 
 def test_a_lesson_can_show_the_law_card_of_the_readers_region(client):
-    from django.test import Client
-
     page = client.get(lesson_url("second-lesson")).content.decode()
     assert "Choose your region to see a summary of its law" in page
     assert 'href="/law/testland/"' in page
@@ -286,3 +284,29 @@ def test_a_lesson_can_show_the_law_card_of_the_readers_region(client):
     assert "It is <strong>16</strong>." in page
     assert "The law in Testland" not in Client().get(lesson_url("second-lesson")).content.decode()
     assert "The law in" not in client.get(lesson_url()).content.decode()  # only where the lesson asks for it
+
+
+DONE_FORM = re.compile(
+    r'<form method="post" action="([^"]+)" class="mt-2"><input type="hidden" name="csrfmiddlewaretoken"'
+)
+
+
+@pytest.mark.parametrize("prefix", ["", "/pause"])
+def test_mark_as_done_posts_to_the_lessons_done_address_from_the_lesson_and_from_an_answered_check(prefix):
+    """The form's address is the lesson's own plus done/ (courses/views.py), under a sub-path too.
+
+    A WSGI server sets the script prefix from SCRIPT_NAME; the test client does not, so this does.
+    """
+    client = Client(SCRIPT_NAME=prefix)
+    lesson, check = lesson_url(), reverse("courses:lesson-check", args=["alpha", "first-lesson"])  # below the prefix
+    with override_script_prefix(prefix + "/"):
+        done = done_url()
+        pages = [client.get(lesson), client.post(check, {"check": "whose-fault", "answer": "sharer"})]
+    assert done == prefix + "/modules/alpha/first-lesson/done/"
+    for page in pages:
+        assert page.status_code == 200
+        form = DONE_FORM.search(page.content.decode())
+        assert form
+        assert form[1] == done
+    assert client.post(done_url()).status_code == 302
+    assert b"You have finished this lesson." in client.get(lesson_url()).content
