@@ -9,9 +9,10 @@
 2. **PostgreSQL + Redis**: only the tests marked `db` (they use the database, the cache or
    sessions; tests/conftest.py marks them), not the browser or gunicorn ones: on
    DATABASE_URL when it is PostgreSQL, else postgres://postgres@127.0.0.1:5432/pause
-   (pytest-django makes and drops a "test_" database beside it), with cache and sessions in
-   Redis at PAUSE_TEST_REDIS_URL (default redis://127.0.0.1:6379/15, never the developer's
-   db 0). One process: the tests clear the cache.
+   (pytest-django makes and drops a "test_" database beside it for each worker), with cache and
+   sessions in Redis at PAUSE_TEST_REDIS_URL (default redis://127.0.0.1:6379/15, never the
+   developer's db 0). In parallel too: the tests clear the cache, so each worker has a Redis
+   database of its own below that one (tests/conftest.py).
 3. **Soak, one seeded run**: the worker-kill chaos test on SQLite and PostgreSQL
    (`make soak` runs more seeds).
 
@@ -86,7 +87,10 @@ def plan(extra: list[str]) -> list[Pass]:
     sqlite = Pass("SQLite", "SQLite files, local-memory cache, sessions in the database; in parallel",
                   ["--numprocesses=auto", "--dist=worksteal", "--durations=10", *extra], base)  # fmt: skip
 
-    postgres = Pass("PostgreSQL + Redis", "", ["-m", "db and not browser and not gunicorn", "-p", "no:xdist", *extra])
+    # At most 8 workers: each needs a Redis database below PAUSE_TEST_REDIS_URL's, and db 0 is never used.
+    workers = str(min(os.cpu_count() or 1, 8))
+    postgres = Pass("PostgreSQL + Redis", "",
+                    ["-m", "db and not browser and not gunicorn", f"--numprocesses={workers}", "--dist=worksteal", *extra])  # fmt: skip
     problem = probe_postgres(database)
     redis_problem = probe_redis(redis)
     if problem:
