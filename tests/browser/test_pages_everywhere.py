@@ -1,6 +1,7 @@
 """Every kind of page: no serious accessibility problem, works without JavaScript, loads nothing from elsewhere."""
 
 import pytest
+from playwright.sync_api import Error as PlaywrightError
 from playwright.sync_api import expect
 
 from tests.browser.conftest import serious_axe_violations
@@ -80,3 +81,11 @@ def test_keyboard_reaches_skip_link_quick_exit_and_help_first(site, page):
     page.keyboard.press("Shift+Tab")
     page.keyboard.press("Enter")
     assert page.evaluate("document.activeElement.id") == "main"
+
+
+def test_the_guard_itself_an_offsite_request_is_recorded_and_never_leaves_the_machine(site, page):
+    """What `site.offsite == []` rests on: an off-site request is seen, and no other host resolves."""
+    page.goto(site.url + "/")
+    with pytest.raises(PlaywrightError, match="ERR_NAME_NOT_RESOLVED"):
+        page.goto("https://tracker.example/pixel.gif")
+    assert site.offsite == ["https://tracker.example/pixel.gif"]

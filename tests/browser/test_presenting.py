@@ -26,6 +26,7 @@ def focused_id(page) -> str:
 
 
 def test_a_teacher_presents_a_lesson_by_keyboard_and_quick_exit_still_works(site, page):
+    site.fake_neutral_site()
     page.goto(site.url + PATH)
     total = page.locator("[data-slide]").count()
     assert total > 3

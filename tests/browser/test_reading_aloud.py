@@ -162,6 +162,7 @@ def test_pause_resume_and_stop_work_between_chunks(site, page):
 
 
 def test_quick_exit_cancels_speech_between_chunks(site, page):
+    site.fake_neutral_site()
     cancels: list[int] = []
     page.expose_function("noteCancel", lambda: cancels.append(1))
     page.add_init_script(FAKE_SPEECH)

@@ -49,6 +49,7 @@ def test_visitor_picks_a_region_on_help_and_it_is_remembered(site, page):
 
 
 def test_quick_exit_leaves_and_back_does_not_return(site, page):
+    site.fake_neutral_site()
     page.goto(site.url + "/")
     page.goto(site.url + "/help/")
     page.get_by_role("link", name="Quick exit").click()
@@ -59,6 +60,7 @@ def test_quick_exit_leaves_and_back_does_not_return(site, page):
 
 
 def test_pressing_escape_twice_quick_exits(site, page):
+    site.fake_neutral_site()
     page.goto(site.url + "/modules/consent/what-consent-is/")
     page.keyboard.press("Escape")
     page.keyboard.press("Escape")
@@ -67,15 +69,8 @@ def test_pressing_escape_twice_quick_exits(site, page):
 
 def test_quick_exit_without_javascript_is_a_plain_link(site, browser):
     context = browser.new_context(java_script_enabled=False)
+    site.fake_neutral_site(context)
     page = context.new_page()
-    page.route(
-        "**/*",
-        lambda route: (
-            route.fulfill(status=200, body="neutral")
-            if route.request.url.startswith(NEUTRAL_SITE)
-            else route.continue_()
-        ),
-    )
     page.goto(site.url + "/help/")
     page.get_by_role("link", name="Quick exit").click()
     page.wait_for_url(NEUTRAL_SITE)
