@@ -73,6 +73,7 @@ PublisherKind = Literal[
     "news",
     "platform",
     "curriculum",
+    "standards",
 ]
 
 
