@@ -22,10 +22,7 @@ a request with no address is counted per browser only, never in one bucket share
 from __future__ import annotations
 
 import datetime
-import hashlib
-import hmac
 import logging
-import secrets
 from http import HTTPStatus
 
 from django import forms
@@ -35,6 +32,8 @@ from django.http import HttpRequest
 from django.http.response import HttpResponseBase
 from django.utils import timezone
 
+from core.browsers import BrowserCookie, keyed_hash
+
 from .client_ip import client_ip
 from .models import CodeAttempt
 
@@ -42,8 +41,9 @@ logger = logging.getLogger(__name__)
 
 Kind = CodeAttempt.Kind
 STATUS = HTTPStatus.TOO_MANY_REQUESTS
-TOKEN_SALT = "pause.throttle.browser"  # noqa: S105 (a signing salt, not a secret)
-TOKEN_DAYS = 30
+BROWSER_COOKIE = BrowserCookie(
+    "pausebrowser", salt="pause.throttle.browser", max_age=30 * 86400, samesite="Lax", kind="browser"
+)
 
 MESSAGE_BROWSER = "Too many wrong codes from this browser. Wait ten minutes, then try again, or ask for a login card."
 MESSAGE_ADDRESS = "Too many wrong codes from this network. Wait ten minutes, then try again."
@@ -51,14 +51,6 @@ MESSAGE_JOINS = (
     "A lot of students have joined this class in the last hour, so joining it is paused for a while. "
     "Ask your teacher for a login card instead."
 )
-
-
-def cookie_name() -> str:
-    return "__Host-pausebrowser" if settings.SESSION_COOKIE_SECURE else "pausebrowser"
-
-
-def _keyed(kind: str, value: str) -> str:
-    return hmac.new(settings.SECRET_KEY.encode(), f"{kind}:{value}".encode(), hashlib.sha256).hexdigest()
 
 
 def _since(seconds: int) -> datetime.datetime:
@@ -74,10 +66,9 @@ class Gate:
     def __init__(self, request: HttpRequest, kind: CodeAttempt.Kind) -> None:
         self.kind = kind
         address = client_ip(request)
-        self.source = _keyed("address", address) if address else ""
-        token = request.get_signed_cookie(cookie_name(), default=None, salt=TOKEN_SALT, max_age=TOKEN_DAYS * 86400)
-        self.new_token = None if token else secrets.token_urlsafe(24)
-        self.browser = _keyed("browser", token or self.new_token or "")
+        self.source = keyed_hash("address", address) if address else ""
+        self._token = BROWSER_COOKIE.read(request)
+        self.browser = self._token.browser
 
     def _add(self, kind: CodeAttempt.Kind, target: str = "") -> None:
         CodeAttempt.objects.create(
@@ -127,17 +118,7 @@ class Gate:
         self._add(Kind.JOINED, target)
 
     def respond(self, response: HttpResponseBase) -> HttpResponseBase:
-        if self.new_token:
-            response.set_signed_cookie(
-                cookie_name(),
-                self.new_token,
-                salt=TOKEN_SALT,
-                max_age=TOKEN_DAYS * 86400,
-                secure=settings.SESSION_COOKIE_SECURE,
-                httponly=True,
-                samesite="Lax",
-            )
-        return response
+        return self._token.respond(response)
 
 
 def refusals(*, target: str) -> dict[str, int]:

@@ -12,11 +12,8 @@
 from __future__ import annotations
 
 import datetime
-import hashlib
-import hmac
 import logging
 import re
-import secrets
 
 from django.conf import settings
 from django.core.mail import send_mail
@@ -25,18 +22,17 @@ from django.http import HttpRequest
 from django.http.response import HttpResponseBase
 from django.utils import timezone
 
+from core.browsers import BrowserCookie
+
 from .models import ProblemReport, ReportSent
 
 logger = logging.getLogger(__name__)
 
-TOKEN_SALT = "pause.feedback.browser"  # noqa: S105 (a signing salt, not a secret)
-TOKEN_DAYS = 1
+BROWSER_COOKIE = BrowserCookie(
+    "pausereport", salt="pause.feedback.browser", max_age=24 * 3600, samesite="Strict", kind="report"
+)
 WINDOW = datetime.timedelta(hours=1)
 _APOSTROPHES = re.compile(r"['’‘`]")
-
-
-def cookie_name() -> str:
-    return "__Host-pausereport" if settings.SESSION_COOKIE_SECURE else "pausereport"
 
 
 def mentions_crisis(text: str, *, words: tuple[str, ...]) -> bool:
@@ -49,12 +45,9 @@ class ReportGate:
     """One request's view of the limits. ``gate.respond(response)`` gives a new browser its token."""
 
     def __init__(self, request: HttpRequest) -> None:
-        token = request.get_signed_cookie(cookie_name(), default=None, salt=TOKEN_SALT, max_age=TOKEN_DAYS * 86400)
-        self.had_token = bool(token)
-        self.new_token = None if token else secrets.token_urlsafe(24)
-        self.browser = hmac.new(
-            settings.SECRET_KEY.encode(), f"report:{token or self.new_token}".encode(), hashlib.sha256
-        ).hexdigest()
+        self._token = BROWSER_COOKIE.read(request)
+        self.had_token = self._token.had_token
+        self.browser = self._token.browser
 
     def refusal(self) -> str | None:
         """Why a report cannot be sent now, or None."""
@@ -68,17 +61,7 @@ class ReportGate:
         return None
 
     def respond(self, response: HttpResponseBase) -> HttpResponseBase:
-        if self.new_token:
-            response.set_signed_cookie(
-                cookie_name(),
-                self.new_token,
-                salt=TOKEN_SALT,
-                max_age=TOKEN_DAYS * 86400,
-                secure=settings.SESSION_COOKIE_SECURE,
-                httponly=True,
-                samesite="Strict",
-            )
-        return response
+        return self._token.respond(response)
 
 
 def report_create(*, gate: ReportGate, page: str, what: str, contact: str = "") -> ProblemReport:

@@ -12,14 +12,11 @@ QUESTIONS_PER_CLASS_DAY questions a day, counted from the questions themselves. 
 from __future__ import annotations
 
 import datetime
-import hashlib
-import hmac
 import logging
 import re
 import secrets
 from dataclasses import dataclass
 
-from django.conf import settings
 from django.db import transaction
 from django.http import HttpRequest
 from django.http.response import HttpResponseBase
@@ -27,6 +24,7 @@ from django.utils import timezone
 
 from accounts.credentials import CODE_ALPHABET
 from accounts.errors import Refused
+from core.browsers import BrowserCookie, keyed_hash
 
 from ..models import AskCount, ClassQuestion, Classroom
 from ..safeguarding import get_danger_words
@@ -36,8 +34,9 @@ logger = logging.getLogger(__name__)
 
 ASKS_PER_BROWSER_DAY = 5
 QUESTIONS_PER_CLASS_DAY = 60
-COOKIE_SALT = "pause.questions.browser"
-COOKIE_SECONDS = 24 * 3600
+BROWSER_COOKIE = BrowserCookie(
+    "pauseasks", salt="pause.questions.browser", max_age=24 * 3600, samesite="Lax", kind="question-browser"
+)
 TOKEN_LENGTH = 16  # 24¹⁶ ≈ 1.2e22 tokens: not guessable, so checking one needs no limit
 
 TOO_MANY_FROM_BROWSER = "You have sent the question box five times today. You can send another tomorrow."
@@ -49,10 +48,6 @@ def is_no_question(text: str) -> bool:
     """'no question', 'No Questions.', ' none ', '' … : nothing to store (case, spaces, punctuation don't matter)."""
     letters = "".join(ch for ch in text.casefold() if ch.isalnum())
     return not letters or _NO_QUESTION.fullmatch(letters) is not None
-
-
-def _keyed(kind: str, value: str) -> str:
-    return hmac.new(settings.SECRET_KEY.encode(), f"{kind}:{value}".encode(), hashlib.sha256).hexdigest()
 
 
 def new_token() -> str:
@@ -69,33 +64,18 @@ def normalise_token(text: str) -> str | None:
 
 
 def token_hash(token: str) -> str:
-    return _keyed("question-token", token)
-
-
-def cookie_name() -> str:
-    return "__Host-pauseasks" if settings.SESSION_COOKIE_SECURE else "pauseasks"
+    return keyed_hash("question-token", token)
 
 
 class AskGate:
     """This browser's place in the daily limit. ``gate.respond(response)`` gives a new browser its cookie."""
 
     def __init__(self, request: HttpRequest) -> None:
-        token = request.get_signed_cookie(cookie_name(), default=None, salt=COOKIE_SALT, max_age=COOKIE_SECONDS)
-        self.new_id = None if token else secrets.token_urlsafe(24)
-        self.browser = _keyed("question-browser", token or self.new_id or "")
+        self._token = BROWSER_COOKIE.read(request)
+        self.browser = self._token.browser
 
     def respond(self, response: HttpResponseBase) -> HttpResponseBase:
-        if self.new_id:
-            response.set_signed_cookie(
-                cookie_name(),
-                self.new_id,
-                salt=COOKIE_SALT,
-                max_age=COOKIE_SECONDS,
-                secure=settings.SESSION_COOKIE_SECURE,
-                httponly=True,
-                samesite="Lax",
-            )
-        return response
+        return self._token.respond(response)
 
 
 @dataclass(frozen=True, slots=True)

@@ -56,7 +56,9 @@ def test_a_report_is_kept_with_only_what_the_reader_wrote_and_the_page(client):
     assert (report.page, report.what, report.contact, report.status) == (PAGE, REPORT, "", "open")
     [sent] = ReportSent.objects.all()
     assert len(sent.browser) == 64
-    assert sent.browser not in client.cookies[services.cookie_name()].value, "only a keyed hash of the token"
+    assert sent.browser not in client.cookies[services.BROWSER_COOKIE.cookie_name].value, (
+        "only a keyed hash of the token"
+    )
     thanks = client.get(response["Location"]).content.decode()
     assert "Thank you" in thanks
     assert f'href="{PAGE}"' in thanks
@@ -104,7 +106,9 @@ def test_a_post_without_the_forms_browser_token_is_refused_and_nothing_kept(clie
     assert response.status_code == 400
     assert "Please send the form again" in response.content.decode()
     assert not ProblemReport.objects.exists()
-    assert services.cookie_name() in response.cookies, "the refusal gives the token, so sending again works"
+    assert services.BROWSER_COOKIE.cookie_name in response.cookies, (
+        "the refusal gives the token, so sending again works"
+    )
     assert _send(client).status_code == 302
 
 
