@@ -16,7 +16,10 @@
     document.addEventListener("keydown", function (event) {
       if (event.key !== "Escape") { return; }
       var now = Date.now();
-      if (now - lastEscape < 1000) { leave(); }
+      if (now - lastEscape < 1000) {
+        leave();
+        now = 0;  // a third press arms again rather than starting a second exit that cancels the first
+      }
       lastEscape = now;
     });
   }

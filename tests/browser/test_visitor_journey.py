@@ -75,3 +75,23 @@ def test_quick_exit_without_javascript_is_a_plain_link(site, browser):
     page.get_by_role("link", name="Quick exit").click()
     page.wait_for_url(NEUTRAL_SITE)
     context.close()
+
+
+def test_escape_pressed_again_while_leaving_does_not_start_a_second_exit(site, page):
+    """A third press must not start a second exit that cancels the first (a reader in a hurry presses on)."""
+    site.fake_neutral_site()
+    page.goto(site.url + "/modules/consent/what-consent-is/")
+    exits = []
+    page.on("request", lambda request: exits.append(request.url) if request.url.startswith(NEUTRAL_SITE) else None)
+    # Two presses leave; a third comes while the neutral page is still on its way.
+    page.evaluate(
+        """() => {
+            const escape = () => document.dispatchEvent(new KeyboardEvent("keydown", {key: "Escape"}));
+            escape();
+            escape();
+            setTimeout(escape, 20);
+        }"""
+    )
+    page.wait_for_url(NEUTRAL_SITE)
+    page.wait_for_load_state()
+    assert exits == [NEUTRAL_SITE]
