@@ -70,6 +70,16 @@ PAGE_TYPES: tuple[PageType, ...] = (
 )
 
 
+def visitor_places() -> dict[str, str]:
+    """The placeholders of the visitors' page types, from the course alone (no people, no database)."""
+    from courses.registry import get_course
+
+    course = get_course()
+    module = course.modules[0]
+    region = next(r for r in course.regions if r.id in course.law_cards and r.id in course.help_directories)
+    return {"module": module.id, "lesson": module.lessons[0].id, "guide": course.guides[0].id, "region": region.id}
+
+
 def places(*, student: User, classroom: Classroom) -> dict[str, str]:
     """The placeholders' values. The student gets a finished quiz (its result page) if they have none,
     and an unfinished attempt at another quiz (its current step): both written through the services."""
@@ -80,8 +90,6 @@ def places(*, student: User, classroom: Classroom) -> dict[str, str]:
     from quizzes.registry import get_quiz
 
     course = get_course()
-    module = course.modules[0]
-    region = next(r for r in course.regions if r.id in course.law_cards and r.id in course.help_directories)
     quizzes = [quiz for quiz in (get_quiz(m.id) for m in course.modules) if quiz is not None]
     finished = next(
         (
@@ -95,10 +103,7 @@ def places(*, student: User, classroom: Classroom) -> dict[str, str]:
     if quiz_selectors.attempt_current(user=student, session=None, quiz=step_quiz) is None:
         quiz_services.quiz_attempt_start(user=student, session=None, quiz=step_quiz)
     return {
-        "module": module.id,
-        "lesson": module.lessons[0].id,
-        "guide": course.guides[0].id,
-        "region": region.id,
+        **visitor_places(),
         "quiz_module": step_quiz.module_id,
         "result_module": finished.module_id,
         "result": str(finished.public_id),
