@@ -98,8 +98,9 @@ def test_ordering_without_javascript(site, new_page):
             expect(page.locator("[data-ordering-status]")).to_have_text(
                 f"Moved “{text}” to position {index} of {len(right)}."
             )
-            # The redrawn page puts focus back on the moved step's button; no answer was recorded.
-            assert page.evaluate("() => document.activeElement.textContent").startswith("Move up")
+            # The redrawn page puts focus back on the moved step's button (autofocus, which the browser
+            # applies once it has drawn the page: wait for it); no answer was recorded.
+            expect(page.locator(":focus")).to_have_attribute("aria-label", f"Move up: {text}")
             assert QuizResponse.objects.count() == recorded
     assert steps_shown(page) == right
     assert page.locator("select").count() == 0
