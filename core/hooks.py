@@ -65,7 +65,7 @@ class Hook(Generic[T]):
 account_links: Hook[HttpRequest] = Hook("account_links")
 """The account menu, called with the request: e.g. classrooms adds "My classes" for a student.
 Sign in and sign out are core's own (Django's `login`/`logout` URL names), after these links.
-A visitor's links must be the same for every visitor (and take no arguments from the request):
+A visitor's links must be the same for every visitor, whatever else the request holds:
 a visitor's whole header is a cached fragment, one per kind of page (core/templates/base.html)."""
 
 account_page_links: Hook[HttpRequest] = Hook("account_page_links")
